@@ -1,0 +1,37 @@
+import type { ErrorDef } from '@onnx-zk/tensor-ir';
+
+/** User errors of the gadget library and the select stage (prefix ZK). */
+export const Errors = {
+  NO_GADGET: {
+    code: 'ZK001',
+    message: 'no gadget implements this op',
+    hint: 'see `onnx-zk-acc gadgets` for the supported ops',
+  },
+  MISSING_BOUNDS: {
+    code: 'ZK002',
+    message: 'value has no fixed-point bounds',
+    hint: 'run onnx-zk-fxp so that every value carries FixedInfo',
+  },
+  BAD_ATTRIBUTE: { code: 'ZK003', message: 'attribute missing or not an int' },
+  NOT_CONSTANT: {
+    code: 'ZK004',
+    message: 'gadget parameter needs an int64 constant',
+  },
+  UNKNOWN_STRATEGY: { code: 'ZK005', message: 'unknown strategy for gadget' },
+  INPUT_OUT_OF_RANGE: {
+    code: 'ZK006',
+    message: 'input value outside the declared input range',
+    hint: 'scale the input into the range given to onnx-zk-fxp (--input-range)',
+  },
+  OUT_OF_BOUNDS: {
+    code: 'ZK007',
+    message: 'value outside its proven bounds',
+    hint: 'the fixed-point range analysis is unsound for this input; please report it',
+  },
+  TOO_WIDE: {
+    code: 'ZK008',
+    message: 'bounds too wide for a sound decomposition in the BN254 field',
+    hint: 'lower the fixed-point precision or the input range',
+  },
+  BAD_STAGE: { code: 'ZK009', message: 'expected a fixed-point graph (stage fixed)' },
+} satisfies Record<string, ErrorDef>;

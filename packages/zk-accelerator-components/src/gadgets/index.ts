@@ -1,0 +1,21 @@
+import { add } from './add';
+import { addConst } from './add-const';
+import { copy } from './copy';
+import { linear } from './linear';
+import { rangeCheck } from './range-check';
+import { relu } from './relu';
+import { rescale } from './rescale';
+import { rescaleRelu } from './rescale-relu';
+import type { GadgetDef } from './types';
+
+/** Every gadget, by name (the LLVM intrinsic is `zk.<name>`). */
+export const gadgets: Record<string, GadgetDef> = {
+  linear,
+  rescale,
+  relu,
+  rescale_relu: rescaleRelu,
+  add,
+  add_const: addConst,
+  copy,
+  range_check: rangeCheck,
+};

@@ -1,0 +1,51 @@
+import { assert } from '@onnx-zk/tensor-ir';
+import type { ConstraintSystem } from '../r1cs/constraint-system';
+import { LinearCombination, Signal, lcAccumulate, lcConstant } from '../r1cs/linear-combination';
+import { Params } from './params';
+import type { AbiParam, GadgetDef, ParamValue } from './types';
+
+const abi: AbiParam[] = [
+  { kind: 'in', name: 'x', input: 0 },
+  { kind: 'const', name: 'W', input: 1 },
+  { kind: 'const', name: 'B', input: 2, optional: true },
+  { kind: 'out', name: 'y', output: 0 },
+  { kind: 'int', name: 'rows', from: { rows: { input: 0 } } },
+  { kind: 'int', name: 'k', from: { dim: { input: 0 }, axis: -1 } },
+  { kind: 'int', name: 'n', from: { dim: { input: 1 }, axis: -1 } },
+];
+
+/** y[r][j] = Σ_k x[r][k]·W[k][j] + B[j]: constant weights make every output a linear
+ * combination of the inputs, so a dense layer costs no constraint and no wire. */
+function synthesize(_cs: ConstraintSystem, values: ParamValue[]): Signal[] {
+  const p = new Params('linear', abi, values);
+  const [x, W, B] = [p.signals('x'), p.tensor('W'), p.tensor('B')];
+  const [rows, k, n] = [p.int('rows'), p.int('k'), p.int('n')];
+  assert(W !== null && x.length === rows * k && W.length === k * n && (B === null || B.length === n), 'linear: shapes');
+  const y: Signal[] = [];
+  for (let r = 0; r < rows; r++) {
+    for (let j = 0; j < n; j++) {
+      const bias = B === null ? 0n : B[j];
+      const lc: LinearCombination = lcConstant(bias);
+      let value = bias;
+      for (let i = 0; i < k; i++) {
+        const w = W[i * n + j];
+        if (w === 0n) continue;
+        const xi = x[r * k + i];
+        lcAccumulate(lc, xi.lc, w);
+        value += xi.value * w;
+      }
+      y.push({ lc, value });
+    }
+  }
+  return y;
+}
+
+export const linear: GadgetDef = {
+  name: 'linear',
+  op: 'Linear',
+  strategies: ['lc'],
+  summary: 'y = x·W + B with constant W, B as linear combinations (free)',
+  abi,
+  cost: () => ({ constraints: 0, wires: 0 }),
+  synthesize,
+};

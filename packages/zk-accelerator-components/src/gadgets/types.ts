@@ -1,0 +1,53 @@
+import type { ConstraintSystem } from '../r1cs/constraint-system';
+import type { Signal } from '../r1cs/linear-combination';
+
+/** A node input or output, by position. */
+export type ValueRef = { input: number } | { output: number };
+
+/** Where an `int` parameter comes from. */
+export type IntSource =
+  | { attr: string; default?: number }
+  /** Number of elements of a value. */
+  | { numel: ValueRef }
+  /** One dimension of a value's shape (negative axis counts from the end). */
+  | { dim: ValueRef; axis: number }
+  /** numel / last dimension: the rows of a [..., K] value. */
+  | { rows: ValueRef };
+
+/** One parameter of a gadget's intrinsic `zk.<gadget>`, in order (docs/architecture.md). */
+export type AbiParam =
+  | { kind: 'in'; name: string; input: number }
+  | { kind: 'out'; name: string; output: number }
+  | { kind: 'const'; name: string; input: number; optional?: boolean }
+  | { kind: 'int'; name: string; from: IntSource }
+  /** Bounds of a value; with `rescaledBy`, the bounds after a Rescale by that attribute
+   * (used by fused nodes whose rescaled intermediate is no longer a value of the graph). */
+  | { kind: 'lo' | 'hi'; name: string; of: ValueRef; rescaledBy?: string };
+
+export type AbiKind = AbiParam['kind'];
+
+/**
+ * A positional parameter value: `in` → Signal[] (cost: its numel is enough), `out` → numel,
+ * `const` → BigInt64Array or null, `int` → number, `lo`/`hi` → BigInt64Array.
+ */
+export type ParamValue = Signal[] | number | BigInt64Array | null;
+
+export interface Cost {
+  constraints: number;
+  wires: number;
+}
+
+export interface GadgetDef {
+  name: string;
+  /** The fixed-point op it implements. */
+  op: string;
+  /** Strategies it offers; the first is the default. */
+  strategies: string[];
+  /** One line for `onnx-zk-acc gadgets`. */
+  summary: string;
+  abi: AbiParam[];
+  /** Exactly what synthesize spends for these parameters. */
+  cost(params: ParamValue[]): Cost;
+  /** Adds the constraints and witness; returns the output signals (none for checks). */
+  synthesize(cs: ConstraintSystem, params: ParamValue[], loc: string[]): Signal[];
+}

@@ -1,0 +1,31 @@
+/** The BN254 scalar field, the field of snarkjs's bn128 Groth16 circuits. */
+export const P = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+
+/** Field bits; values used as exact integers must stay far below this. */
+export const FIELD_BITS = 254;
+
+/** Most bits a decomposition or bounded value may use, leaving a wide margin below p. */
+export const MAX_SAFE_BITS = 200;
+
+/** Reduces an integer into [0, p): negatives become p − |v|. */
+export function toField(v: bigint): bigint {
+  const r = v % P;
+  return r < 0n ? r + P : r;
+}
+
+/** Reads a field element as a signed integer: values above p/2 are negatives. */
+export function fromField(v: bigint): bigint {
+  return v > P / 2n ? v - P : v;
+}
+
+/** Number of bits of a non-negative integer (bitLength(0) = 0). */
+export function bitLength(v: bigint): number {
+  if (v < 0n) throw new Error(`internal error: bitLength of negative ${v}`);
+  return v === 0n ? 0 : v.toString(2).length;
+}
+
+/** floor(a / b) for b > 0 (BigInt division truncates toward zero). */
+export function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && a < 0n ? q - 1n : q;
+}

@@ -1,0 +1,43 @@
+import { Graph, raise, TirFile, verifyGraph } from '@onnx-zk/tensor-ir';
+import { Errors } from '../errors';
+import { bindGadgets, checkStrategies, StrategyChoice } from './bind';
+import { applyFusion, fusions } from './fusions';
+import { addRangeChecks } from './range-checks';
+
+export const PRODUCER = 'zk-accelerator-components';
+
+export interface SelectOptions {
+  /** Strategy per gadget name (default: each gadget's first strategy). */
+  strategies?: StrategyChoice;
+}
+
+/** A copy that passes may edit: new node objects and maps; tensors and infos are shared. */
+function copyGraph(graph: Graph): Graph {
+  return {
+    ...graph,
+    inputs: [...graph.inputs],
+    outputs: [...graph.outputs],
+    values: new Map(graph.values),
+    constants: new Map(graph.constants),
+    nodes: graph.nodes.map((n) => ({ ...n, inputs: [...n.inputs], outputs: [...n.outputs], attrs: { ...n.attrs }, loc: [...n.loc] })),
+    metadata: { ...graph.metadata },
+  };
+}
+
+/**
+ * The select stage: fixed graph → accel graph. Fuses the patterns of `fusions`, adds a
+ * RangeCheck per graph input and binds every node to a gadget with its cost. The input is taken
+ * as verified (readTir verifies); the output is verified here.
+ */
+export function selectGadgets(file: TirFile, options: SelectOptions = {}): TirFile {
+  if (file.graph.stage !== 'fixed') raise(Errors.BAD_STAGE, {}, `got stage ${file.graph.stage}`);
+  const choice = options.strategies ?? {};
+  checkStrategies(choice);
+  const graph = copyGraph(file.graph);
+  graph.stage = 'accel';
+  for (const pattern of fusions) applyFusion(graph, pattern);
+  addRangeChecks(graph);
+  bindGadgets(graph, choice);
+  verifyGraph(graph);
+  return { producer: PRODUCER, graph };
+}

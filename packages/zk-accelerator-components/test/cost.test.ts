@@ -1,0 +1,78 @@
+import { ConstraintSystem, GadgetDef, gadgets, ParamValue, Signal } from '../src';
+import { build, i64, randInt, rng } from './helpers';
+
+type Case = { inputs: Record<string, bigint[]>; params: Record<string, ParamValue> };
+
+/** Inputs inside [lo, hi] (per element) of some gadget-specific quantity, randomly. */
+function within(next: () => number, lo: bigint[], hi: bigint[]): bigint[] {
+  return lo.map((l, i) => randInt(next, l, hi[i]));
+}
+
+function rescaled(next: () => number, qs: bigint[], shift: number): bigint[] {
+  return qs.map((q) => (q << BigInt(shift)) - (1n << BigInt(shift - 1)) + randInt(next, 0n, (1n << BigInt(shift)) - 1n));
+}
+
+const next = rng(2024);
+const bounds = [
+  { lo: [-5n, 0n, -300n, 1n, -1n, -9n], hi: [5n, 255n, 299n, 1n, 0n, -2n] },
+  { lo: [-(1n << 40n), -2n, 0n], hi: [1n << 40n, 1n << 20n, 0n] },
+];
+
+/** Several parameter sets per gadget; the completeness test below demands one for each gadget. */
+const cases: Record<string, () => Case[]> = {
+  linear: () => [[1, 3, 2], [4, 2, 5]].map(([rows, k, n]) => ({
+    inputs: { x: within(next, Array(rows * k).fill(-9n), Array(rows * k).fill(9n)) },
+    params: { W: i64(Array.from({ length: k * n }, (_, i) => i - 3)), B: null, y: rows * n, rows, k, n },
+  })),
+  rescale: () => bounds.flatMap(({ lo, hi }) => [1, 7].map((shift) => ({
+    inputs: { x: rescaled(next, within(next, lo, hi), shift) },
+    params: { y: lo.length, n: lo.length, shift, lo: i64(lo), hi: i64(hi) },
+  }))),
+  relu: () => bounds.map(({ lo, hi }) => ({
+    inputs: { x: within(next, lo, hi) },
+    params: { y: lo.length, n: lo.length, lo: i64(lo), hi: i64(hi) },
+  })),
+  rescale_relu: () => bounds.flatMap(({ lo, hi }) => [2, 9].map((shift) => ({
+    inputs: { x: rescaled(next, within(next, lo, hi), shift) },
+    params: { y: lo.length, n: lo.length, shift, lo: i64(lo), hi: i64(hi) },
+  }))),
+  add: () => [{ inputs: { a: [1n, 2n], b: [3n, 4n] }, params: { y: 2, n: 2, shift_a: 0, shift_b: 5 } }],
+  add_const: () => [{ inputs: { a: [1n, 2n] }, params: { b: i64([3, 4]), y: 2, n: 2, shift_a: 1, shift_b: 0 } }],
+  copy: () => [{ inputs: { x: [1n, 2n, 3n] }, params: { y: 3, n: 3 } }],
+  range_check: () => bounds.map(({ lo, hi }) => ({
+    inputs: { x: within(next, lo, hi) },
+    params: { n: lo.length, lo: i64(lo), hi: i64(hi) },
+  })),
+};
+
+describe('cost model', () => {
+  test('every gadget has cost cases', () => {
+    expect(Object.keys(cases).sort()).toEqual(Object.keys(gadgets).sort());
+  });
+
+  test.each(Object.keys(gadgets))('%s: cost(params) equals what synthesize spends', (name) => {
+    for (const c of cases[name]()) {
+      const built = build(gadgets[name], c.inputs, c.params);
+      expect(built.cost).toEqual(built.measured);
+    }
+  });
+
+  test('a dense layer (linear + rescale_relu) costs per output, not per weight', () => {
+    const layer = (k: number, n: number): number => {
+      const cs = new ConstraintSystem();
+      const x = Array.from({ length: k }, (_, i) => cs.newWire(BigInt(i % 5) - 2n, `x[${i}]`));
+      const W = i64(Array.from({ length: k * n }, (_, i) => (i % 7) - 3));
+      const run = (g: GadgetDef, params: ParamValue[]): Signal[] => g.synthesize(cs, params, ['Gemm_0']);
+      const y = run(gadgets.linear, [x, W, null, n, 1, k, n]);
+      const qLo = i64(Array(n).fill(-(1n << 16n)));
+      const qHi = i64(Array(n).fill((1n << 16n) - 1n));
+      const shift = 4;
+      run(gadgets.rescale_relu, [y, n, n, shift, qLo, qHi]);
+      return cs.nConstraints;
+    };
+    const perOutput = 4 + 17 + 1; // s + k + 1 with k = 17 sign bits for [−2^16, 2^16)
+    expect(layer(4, 8)).toBe(8 * perOutput);
+    expect(layer(256, 8)).toBe(8 * perOutput);
+    expect(layer(256, 16)).toBe(16 * perOutput);
+  });
+});
