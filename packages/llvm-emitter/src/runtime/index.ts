@@ -1,0 +1,26 @@
+import { add } from './add.ll';
+import { add_const } from './add_const.ll';
+import { copy } from './copy.ll';
+import { linear } from './linear.ll';
+import { range_check } from './range_check.ll';
+import { relu } from './relu.ll';
+import { rescale } from './rescale.ll';
+import { rescale_relu } from './rescale_relu.ll';
+
+/**
+ * Native definitions of the zk.* intrinsics, by gadget name: the body of
+ * `define void @zk.<gadget>(<parameters from the gadget's abi>)`. A body names the parameters by
+ * their abi names, starts in block `entry`, and may use `%gadget` (an i8* to the gadget's name)
+ * for @onnx_zk.check_bounds. The header is generated from the abi (see runtime-module.ts), so
+ * parameter order is never written twice.
+ */
+export const runtimeBodies: Record<string, string> = {
+  linear,
+  rescale,
+  relu,
+  rescale_relu,
+  add,
+  add_const,
+  copy,
+  range_check,
+};
