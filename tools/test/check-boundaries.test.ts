@@ -32,6 +32,11 @@ describe('check-boundaries', () => {
     expect(violationsOf('onnx-frontend', `import { x } from './errors';`)).toEqual([]);
   });
 
+  it("lets a package's tests use its own public index, but not its internals by name", () => {
+    expect(violationsOf('tensor-ir', `import { verifyGraph } from '@onnx-zk/tensor-ir';`)).toEqual([]);
+    expect(violationsOf('tensor-ir', `import { x } from '@onnx-zk/tensor-ir/src/model';`)).toHaveLength(1);
+  });
+
   it('lets the umbrella import every public index but no internals', () => {
     expect(violationsOf('onnx-zk', `import { runFrontend } from '@onnx-zk/onnx-frontend';`)).toEqual([]);
     expect(violationsOf('onnx-zk', `import { x } from '@onnx-zk/onnx-frontend/dist/run';`)).toHaveLength(1);

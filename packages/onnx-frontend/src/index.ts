@@ -1,0 +1,11 @@
+export { FeErrors } from './errors';
+export { importOnnx } from './import';
+export type { ImportOptions } from './import';
+export { runFrontend } from './run';
+export type { FrontendOptions } from './run';
+export { readTensorProto, pbInputsToJson } from './pb-inputs';
+export type { DimBindings } from './dims';
+export { onnxSchema, decodeModel, decodeTensorProto } from './schema';
+export { MIN_OPSET, MAX_OPSET } from './opset';
+export { importRules } from './import-ops';
+export type { ImportRule, ImportContext } from './import-ops';
