@@ -1,31 +1,36 @@
-import { OnnxZkError, OnnxZkErrorList } from './errors';
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { UsageError, runCli } from './run-cli';
+import { convertCommand, printCommand, runCommand, verifyCommand } from './commands';
 
-/**
- * Runs a stage CLI's main function with the exit-code contract of every onnx-zk CLI:
- * 0 success, 1 user error (one line per error, no stack trace), 2 usage error (yargs),
- * 3 internal error (with stack, since it is a bug).
- */
-export function runCli(main: () => Promise<void> | void): void {
-  Promise.resolve()
-    .then(main)
-    .then(() => { process.exitCode = process.exitCode ?? 0; })
-    .catch((e: unknown) => {
-      process.exitCode = reportError(e);
-    });
-}
+const out = (s: string) => process.stdout.write(s);
 
-/** Prints an error the way every CLI does and returns the exit code for it. */
-export function reportError(e: unknown): number {
-  if (e instanceof OnnxZkError) {
-    process.stderr.write(`${e.message}\n`);
-    return 1;
-  }
-  if (e instanceof OnnxZkErrorList) {
-    for (const err of e.errors) process.stderr.write(`${err.message}\n`);
-    process.stderr.write(`${e.errors.length} errors\n`);
-    return 1;
-  }
-  const err = e as Error;
-  process.stderr.write(`internal error: ${err?.stack ?? String(e)}\n`);
-  return 3;
-}
+runCli(async () => {
+  await yargs(hideBin(process.argv))
+    .scriptName('onnx-zk-ir')
+    .usage('$0 <command>: inspect, verify, run and convert onnx-zk tensor IR (.tir) files')
+    .command('print <file>', 'print a .tir file in text form', (y) => y.positional('file', { type: 'string', demandOption: true, describe: '.tir (binary or text)' }),
+      (a) => { out(printCommand(a.file)); })
+    .command('verify <file>', 'check a .tir file against the IR contract', (y) => y.positional('file', { type: 'string', demandOption: true, describe: '.tir (binary or text)' }),
+      (a) => { out(verifyCommand(a.file)); })
+    .command('run <file>', 'run a float .tir with the reference interpreter', (y) => y
+      .positional('file', { type: 'string', demandOption: true, describe: 'float-stage .tir' })
+      .option('input', { type: 'string', demandOption: true, describe: 'input JSON ({"input_data": [[...]]})' })
+      .option('json', { type: 'boolean', default: false, describe: 'print {"output_data": ...} JSON' }),
+    (a) => { out(runCommand({ file: a.file, input: a.input, json: a.json })); })
+    .command('convert <input> <output>', 'convert between binary and text .tir', (y) => y
+      .positional('input', { type: 'string', demandOption: true })
+      .positional('output', { type: 'string', demandOption: true })
+      .option('text', { type: 'boolean', default: false, describe: 'write text (also implied by a .txt output)' }),
+    (a) => convertCommand({ input: a.input, output: a.output, text: a.text }))
+    .demandCommand(1, 'a command is required')
+    .strict()
+    .version(false)
+    .help()
+    .fail((msg, err) => {
+      if (err) throw err;
+      throw new UsageError(`${msg}\nrun 'onnx-zk-ir --help' for usage`);
+    })
+    .parseAsync();
+});

@@ -112,3 +112,33 @@ function attachFile(e: unknown, file: string): unknown {
   if (e instanceof OnnxZkErrorList) return new OnnxZkErrorList(e.errors.map(fix));
   return e;
 }
+
+/** The tensor-ir catalogue (prefix IR). Codes are stable: never renumber, only append. */
+export const IrErrors = {
+  BAD_MAGIC: { code: 'IR001', message: 'not an onnx-zk .tir file', hint: 'pass a file written by an onnx-zk stage (binary starts with ONNXZKIR, text with "onnx-zk tir v1")' },
+  BAD_VERSION: { code: 'IR002', message: 'unsupported .tir format version', hint: 'regenerate the file with this version of onnx-zk' },
+  CORRUPT: { code: 'IR003', message: 'corrupt or truncated .tir payload', hint: 'regenerate the file; it may have been cut short' },
+  PARSE: { code: 'IR004', message: 'cannot parse .tir text' },
+  WRONG_STAGE: { code: 'IR005', message: 'wrong IR stage', hint: 'run the stages in order: frontend → fxp → acc select → llvm' },
+  NO_FILE: { code: 'IR006', message: 'cannot read file' },
+  UNKNOWN_OP: { code: 'IR007', message: 'unknown op for this IR stage' },
+  BAD_ATTR: { code: 'IR008', message: 'bad attribute' },
+  BAD_OPERANDS: { code: 'IR009', message: 'invalid operands' },
+  REDEFINED: { code: 'IR010', message: 'value defined more than once (IR values are SSA)' },
+  NOT_TOPOLOGICAL: { code: 'IR011', message: 'value used before the node that defines it (nodes must be in topological order)' },
+  DANGLING: { code: 'IR012', message: 'value is used but never defined' },
+  OUTPUT_UNDEFINED: { code: 'IR013', message: 'graph output is never defined' },
+  TYPE_MISMATCH: { code: 'IR014', message: 'declared type differs from the inferred type' },
+  CONSTANT_INFO: { code: 'IR015', message: 'constant does not match its value info' },
+  FIXED_INFO: { code: 'IR016', message: 'bad fixed-point info' },
+  FRAC_RULE: { code: 'IR017', message: 'fixed-point frac rule violated' },
+  GADGET_ATTRS: { code: 'IR018', message: 'accel node is not bound to a gadget' },
+  ARITY: { code: 'IR019', message: 'wrong number of inputs or outputs' },
+  INPUT_MISMATCH: { code: 'IR020', message: 'input does not match the graph input' },
+  BAD_INPUT_JSON: { code: 'IR021', message: 'malformed input JSON', hint: 'use {"input_data": [[...], ...]} with one flat or nested number array per graph input' },
+  BAD_TENSOR: { code: 'IR022', message: 'bad tensor data' },
+  DUPLICATE_NODE: { code: 'IR023', message: 'node name used more than once' },
+  NO_FLOAT_SEMANTICS: { code: 'IR024', message: 'op has no float semantics in the interpreter' },
+  MISSING_TYPE: { code: 'IR025', message: 'value has no type (ValueInfo)' },
+  STRAY_VALUE: { code: 'IR026', message: 'value info for a value that nothing defines' },
+} satisfies Record<string, ErrorDef>;

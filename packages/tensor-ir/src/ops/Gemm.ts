@@ -1,0 +1,55 @@
+import { OpDef } from './types';
+import { NUMERIC_TYPES, broadcastIndices, canBroadcastTo, floatData, floatTensor, inputOfType, requireRank, sameDType } from './helpers';
+import { attrFloat, attrInt } from '../attrs';
+
+/** ONNX Gemm: Y = alpha·A'·B' + beta·C, A' = transA ? Aᵀ : A, B' likewise, C broadcast to [M, N]. */
+export const Gemm: OpDef = {
+  op: 'Gemm',
+  inputs: [{ name: 'A' }, { name: 'B' }, { name: 'C', optional: true }],
+  outputs: [{ name: 'Y' }],
+  attrs: {
+    alpha: { type: 'float', default: 1.0 },
+    beta: { type: 'float', default: 1.0 },
+    transA: { type: 'int', default: 0 },
+    transB: { type: 'int', default: 0 },
+  },
+  infer(ctx) {
+    const a = inputOfType(ctx, 0, NUMERIC_TYPES);
+    const b = inputOfType(ctx, 1, NUMERIC_TYPES);
+    sameDType(ctx, a, b);
+    requireRank(ctx, a, 2);
+    requireRank(ctx, b, 2);
+    const [m, k] = attrInt(ctx.node, 'transA') ? [a.shape[1], a.shape[0]] : a.shape;
+    const [k2, n] = attrInt(ctx.node, 'transB') ? [b.shape[1], b.shape[0]] : b.shape;
+    if (k !== k2) ctx.fail(`inner dimensions differ: A' is [${m},${k}], B' is [${k2},${n}]`);
+    const c = ctx.inputs[2];
+    if (c) {
+      sameDType(ctx, a, c);
+      if (!canBroadcastTo(c.shape, [m, n])) ctx.fail(`C of shape [${c.shape.join(',')}] does not broadcast to [${m},${n}]`);
+    }
+    return [{ dtype: a.dtype, shape: [m, n] }];
+  },
+  evalFloat(node, [a, b, c]) {
+    const transA = attrInt(node, 'transA') !== 0;
+    const transB = attrInt(node, 'transB') !== 0;
+    const alpha = attrFloat(node, 'alpha');
+    const beta = attrFloat(node, 'beta');
+    const [m, k] = transA ? [a!.shape[1], a!.shape[0]] : a!.shape;
+    const n = transB ? b!.shape[0] : b!.shape[1];
+    const da = floatData(a!);
+    const db = floatData(b!);
+    const at = (i: number, p: number) => (transA ? da[p * m + i] : da[i * k + p]);
+    const bt = (p: number, j: number) => (transB ? db[j * k + p] : db[p * n + j]);
+    const dc = c ? floatData(c) : undefined;
+    const ic = c ? broadcastIndices(c.shape, [m, n]) : undefined;
+    const out = new Float64Array(m * n);
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        let acc = 0;
+        for (let p = 0; p < k; p++) acc += at(i, p) * bt(p, j);
+        out[i * n + j] = alpha * acc + (dc ? beta * dc[ic![i * n + j]] : 0);
+      }
+    }
+    return [floatTensor(a!.dtype, [m, n], out)];
+  },
+};

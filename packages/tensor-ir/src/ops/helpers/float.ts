@@ -1,0 +1,20 @@
+import { DType, Tensor } from '../../model';
+import { makeTensor } from '../../tensor';
+
+/** A tensor's elements as float64, the precision every float reference op computes in. */
+export function floatData(t: Tensor): Float64Array {
+  const out = new Float64Array(t.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = Number(t.data[i]);
+  return out;
+}
+
+/** Stores float64 results in a tensor of `dtype` (float32 rounds once, at the end). */
+export function floatTensor(dtype: DType, shape: number[], values: ArrayLike<number>): Tensor {
+  const t = makeTensor(dtype, shape);
+  if (t.data instanceof BigInt64Array) {
+    for (let i = 0; i < values.length; i++) t.data[i] = BigInt(Math.trunc(values[i]));
+  } else {
+    for (let i = 0; i < values.length; i++) t.data[i] = values[i];
+  }
+  return t;
+}

@@ -1,0 +1,2 @@
+export { printTir, TEXT_MAGIC, TEXT_VERSION } from './print';
+export { parseTir } from './parse';
