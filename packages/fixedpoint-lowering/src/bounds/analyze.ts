@@ -1,0 +1,48 @@
+import { ErrorSite, Graph, Node, assert, raise } from '@onnx-zk/tensor-ir';
+import { Errors } from '../errors';
+import { typesOf } from '../graph-types';
+import { rules } from '../rules';
+import { Interval, firstOverflow } from './interval';
+
+/**
+ * Sound range analysis: fills in FixedInfo lo/hi of every node output from the bounds of the
+ * graph inputs (the declared input range) and of the constants, op by op with each rule's exact
+ * interval arithmetic, and rejects any value that could leave |v| < 2^62.
+ * `onnxOpOf` maps ONNX node names to their op types, for error messages.
+ */
+export function analyzeBounds(graph: Graph, onnxOpOf: ReadonlyMap<string, string> = new Map()): void {
+  const intervals = new Map<string, Interval>();
+  for (const name of [...graph.inputs, ...graph.constants.keys()]) {
+    const fixed = graph.values.get(name)?.fixed;
+    assert(fixed, `value '${name}' has no FixedInfo`);
+    const x: Interval = { lo: Array.from(fixed.lo), hi: Array.from(fixed.hi) };
+    checkFits(x, name, { node: name });
+    intervals.set(name, x);
+  }
+  for (const node of graph.nodes) {
+    const site = siteOf(node, onnxOpOf);
+    const rule = rules[node.op];
+    if (!rule?.bounds) raise(Errors.UNKNOWN_FIXED_OP, site, `${node.op} node '${node.name}'`);
+    const types = typesOf(graph, node);
+    const outs = rule.bounds(node, node.inputs.map((i) => (i === '' ? undefined : intervals.get(i))), types);
+    node.outputs.forEach((name, k) => {
+      checkFits(outs[k], name, site, node);
+      intervals.set(name, outs[k]);
+      types.outputs[k].fixed = { frac: types.outputs[k].fixed?.frac ?? 0, lo: BigInt64Array.from(outs[k].lo), hi: BigInt64Array.from(outs[k].hi) };
+    });
+  }
+}
+
+function checkFits(x: Interval, value: string, site: ErrorSite, node?: Node): void {
+  const i = firstOverflow(x);
+  if (i < 0) return;
+  const of = node ? ` of ${node.op} node '${node.name}'` : '';
+  raise(Errors.BOUND_OVERFLOW, site, `value '${value}'${of} element ${i} has bounds [${x.lo[i]}, ${x.hi[i]}]`);
+}
+
+/** Error site of a fixed node: the ONNX nodes it comes from and their op types. */
+function siteOf(node: Node, onnxOpOf: ReadonlyMap<string, string>): ErrorSite {
+  if (node.loc.length === 0) return { node: node.name, op: node.op };
+  const ops = [...new Set(node.loc.map((l) => onnxOpOf.get(l) ?? node.op))];
+  return { node: node.loc.join('+'), op: ops.join('+') };
+}

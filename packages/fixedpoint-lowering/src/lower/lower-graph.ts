@@ -1,0 +1,67 @@
+import { ErrorCollector, Graph, isFloatDType, numel, raise } from '@onnx-zk/tensor-ir';
+import { analyzeBounds } from '../bounds/analyze';
+import { Errors } from '../errors';
+import { rules } from '../rules';
+import { DEFAULT_FRAC_BITS, checkFracBits, parseInputRange } from '../scheme/input-range';
+import { quantizeValues } from '../scheme/quantize-values';
+import { LowerContext } from './context';
+import { foldConstant, hasConstantInputs } from './fold-constant';
+
+export interface LowerOptions {
+  /** Default fractional bits f (16 when absent). */
+  fracBits?: number;
+  /** Declared real range of every graph input element. */
+  inputRange: readonly [number, number];
+}
+
+/**
+ * Lowers a float graph to the fixed dialect: graph inputs get frac f and the declared range,
+ * every node is lowered by its rule, then the range analysis proves bounds for every value.
+ */
+export function lowerGraph(source: Graph, options: LowerOptions): Graph {
+  const frac = checkFracBits(options.fracBits ?? DEFAULT_FRAC_BITS);
+  const range = parseInputRange(options.inputRange);
+  checkSupported(source);
+  const ctx = new LowerContext(source, frac);
+  declareInputs(ctx, range);
+  lowerNodes(ctx);
+  const graph = ctx.graph;
+  graph.outputs = source.outputs.map((o) => ctx.value(o, { node: o }).name);
+  graph.metadata = { ...source.metadata, 'fixed.frac': String(frac), 'fixed.input_range': range.join(',') };
+  analyzeBounds(graph, new Map(source.nodes.flatMap((n) => ctx.locOf(n).map((l): [string, string] => [l, n.op]))));
+  return graph;
+}
+
+/** Lists every node without a lowering rule, all in one error. */
+function checkSupported(source: Graph): void {
+  const errors = new ErrorCollector();
+  for (const node of source.nodes) {
+    const rule = rules[node.op];
+    if (!rule?.lower) errors.add(Errors.UNSUPPORTED_OP, { node: node.name, op: node.op }, rule?.unsupported ?? '');
+  }
+  errors.throwIfAny();
+}
+
+function declareInputs(ctx: LowerContext, [lo, hi]: [number, number]): void {
+  const [qlo, qhi] = quantizeValues([lo, hi], ctx.frac, {}, 'input range');
+  for (const name of ctx.source.inputs) {
+    const info = ctx.source.values.get(name);
+    if (!info || !isFloatDType(info.dtype)) raise(Errors.UNSUPPORTED_FORM, { node: name }, `graph input '${name}' is not a float tensor`);
+    const n = numel(info.shape);
+    const fixed = { frac: ctx.frac, lo: new BigInt64Array(n).fill(qlo), hi: new BigInt64Array(n).fill(qhi) };
+    ctx.graph.values.set(name, { name, dtype: 'int64', shape: [...info.shape], fixed });
+    ctx.graph.inputs.push(name);
+    ctx.bind(name, { name, frac: ctx.frac, shape: [...info.shape] });
+  }
+}
+
+/** Lowers every node, collecting errors; a node fed by a failed one is skipped (its cause is reported). */
+function lowerNodes(ctx: LowerContext): void {
+  const errors = new ErrorCollector();
+  for (const node of ctx.source.nodes) {
+    if (ctx.isAbsorbed(node)) continue;
+    if (!node.inputs.every((i) => i === '' || ctx.isKnown(i))) continue;
+    errors.attempt(() => (hasConstantInputs(node, ctx) ? foldConstant(node, ctx) : rules[node.op].lower!(node, ctx)));
+  }
+  errors.throwIfAny();
+}

@@ -1,0 +1,28 @@
+import { Node, ValueInfo } from '@onnx-zk/tensor-ir';
+import { Interval } from '../bounds/interval';
+import type { LowerContext } from '../lower/context';
+
+/** ValueInfo (shape, FixedInfo) of a fixed node's inputs (undefined when absent) and outputs. */
+export interface FixedTypes {
+  inputs: (ValueInfo | undefined)[];
+  outputs: ValueInfo[];
+}
+
+/**
+ * Everything the fixed-point stage knows about one op name. The float part (`lower`) turns an
+ * ONNX node into fixed nodes; the fixed part gives the op's exact integer semantics and its sound
+ * interval rule. Add, Relu and Reshape exist in both dialects and so have both parts.
+ */
+export interface Rule {
+  /** Set instead of `lower` for an ONNX op that is known but cannot be lowered yet: the reason. */
+  unsupported?: string;
+  /** Float ONNX node → fixed nodes, emitted through ctx. */
+  lower?(node: Node, ctx: LowerContext): void;
+  /**
+   * Integer semantics: one bigint array per output, exact (never wrapped); the interpreter checks
+   * every element against the proven bounds. Absent optional inputs are undefined.
+   */
+  evalInt?(node: Node, inputs: (BigInt64Array | undefined)[], types: FixedTypes): bigint[][];
+  /** Interval rule: per-element bounds of every output from those of the inputs. */
+  bounds?(node: Node, inputs: (Interval | undefined)[], types: FixedTypes): Interval[];
+}
