@@ -3,7 +3,7 @@ import { Errors } from '../errors';
 import type { ConstraintSystem } from '../r1cs/constraint-system';
 import { bitLength } from '../r1cs/field';
 import { Signal, signalAdd, signalConstant, signalScale } from '../r1cs/linear-combination';
-import { checkFieldMargin, decompose, decompositionCost, gadgetSite, sumCost } from './bits';
+import { checkFieldMargin, decompose, decompositionCost, fromBits, gadgetSite, sumCost } from './bits';
 import { boundAt, labelOf, Params } from './params';
 import type { AbiParam, Cost, GadgetDef, ParamValue } from './types';
 
@@ -14,32 +14,49 @@ const abi: AbiParam[] = [
   { kind: 'hi', name: 'hi', of: { input: 0 } },
 ];
 
-/** x − lo ∈ [0, 2^k) with k = bitlen(hi − lo); when hi − lo + 1 is not a power of two that
- * allows values above hi, so hi − x ∈ [0, 2^k) is proved as well. */
-function plan(lo: bigint, hi: bigint): { k: number; twoSided: boolean } {
+/**
+ * How lo ≤ x ≤ hi is proved for a width w = hi − lo + 1:
+ * - exact: w = 2^k, the k bits of x − lo say it all;
+ * - top: w = 2^(k−1) + 1 (the common closed ranges [0, 1], [−8, 8] at any frac): k bits of x − lo
+ *   plus one constraint b_top · (the lower bits' value) = 0, so x − lo may reach 2^(k−1) only exactly;
+ * - two-sided: otherwise, k bits of x − lo and k bits of hi − x.
+ */
+type Mode = 'exact' | 'top' | 'two-sided';
+
+function plan(lo: bigint, hi: bigint): { k: number; mode: Mode } {
   const width = hi - lo + 1n;
-  return { k: bitLength(hi - lo), twoSided: (width & (width - 1n)) !== 0n };
+  const k = bitLength(hi - lo);
+  if ((width & (width - 1n)) === 0n) return { k, mode: 'exact' };
+  if (k > 0 && hi - lo === 1n << BigInt(k - 1)) return { k, mode: 'top' };
+  return { k, mode: 'two-sided' };
+}
+
+function elementCost(lo: bigint, hi: bigint): Cost {
+  const { k, mode } = plan(lo, hi);
+  checkFieldMargin(k, {});
+  const c = decompositionCost(k);
+  if (mode === 'exact') return c;
+  if (mode === 'top') return { constraints: c.constraints + 1, wires: c.wires };
+  return { constraints: 2 * c.constraints, wires: 2 * c.wires };
 }
 
 function cost(values: ParamValue[]): Cost {
   const p = new Params('range_check', abi, values);
   const [n, lo, hi] = [p.int('n'), p.bounds('lo'), p.bounds('hi')];
-  return sumCost(n, (i) => {
-    const { k, twoSided } = plan(boundAt(lo, i), boundAt(hi, i));
-    checkFieldMargin(k, {});
-    const c = decompositionCost(k);
-    const times = twoSided ? 2 : 1;
-    return { constraints: c.constraints * times, wires: c.wires * times };
-  });
+  return sumCost(n, (i) => elementCost(boundAt(lo, i), boundAt(hi, i)));
 }
 
 function checkElement(cs: ConstraintSystem, x: Signal, lo: bigint, hi: bigint, loc: string[], e: number): void {
   const site = gadgetSite(loc, 'RangeCheck');
   if (x.value < lo || x.value > hi) raise(Errors.INPUT_OUT_OF_RANGE, site, `element ${e} is ${x.value}, range [${lo}, ${hi}]`);
-  const { k, twoSided } = plan(lo, hi);
+  const { k, mode } = plan(lo, hi);
   checkFieldMargin(k, site);
-  decompose(cs, signalAdd(x, signalConstant(-lo)), k, (i) => labelOf(loc, 'range_check', 'low_bit', e, i));
-  if (twoSided) {
+  const bits = decompose(cs, signalAdd(x, signalConstant(-lo)), k, (i) => labelOf(loc, 'range_check', 'low_bit', e, i));
+  if (mode === 'top') {
+    // x − lo ≤ 2^(k−1): when the top bit is set, every lower bit must be 0.
+    const lower = fromBits(bits.slice(0, k - 1), 0n);
+    cs.constrain(bits[k - 1].lc, lower.lc, new Map(), labelOf(loc, 'range_check', 'top', e, 0));
+  } else if (mode === 'two-sided') {
     const above = signalAdd(signalConstant(hi), signalScale(x, -1n));
     decompose(cs, above, k, (i) => labelOf(loc, 'range_check', 'high_bit', e, i));
   }
@@ -57,7 +74,7 @@ export const rangeCheck: GadgetDef = {
   name: 'range_check',
   op: 'RangeCheck',
   strategies: ['bits'],
-  summary: 'lo <= x <= hi: bits of x - lo (and of hi - x unless the range is a power of two)',
+  summary: 'lo <= x <= hi: bits of x - lo; a top-bit product when hi - lo is a power of two; else bits of hi - x too',
   abi,
   cost,
   synthesize,

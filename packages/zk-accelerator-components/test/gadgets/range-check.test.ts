@@ -23,8 +23,9 @@ describe('range_check gadget', () => {
     }
   });
 
-  test('one decomposition for a power-of-two range, two otherwise, one constraint for a point', () => {
+  test('one decomposition for a power-of-two range, one more product for 2^k + 1 values, two otherwise, one constraint for a point', () => {
     expect(run([0n], [-128n], [127n]).measured).toEqual({ constraints: 8, wires: 7 });
+    expect(run([0n], [-128n], [128n]).measured).toEqual({ constraints: 10, wires: 8 });
     expect(run([0n], [-100n], [100n]).measured).toEqual({ constraints: 16, wires: 14 });
     expect(run([3n], [3n], [3n]).measured).toEqual({ constraints: 1, wires: 0 });
   });
@@ -51,6 +52,28 @@ describe('range_check gadget', () => {
     });
     test('a bit set to 2', () => {
       expect(checkTampered(r1cs, [[low(4), 2n]])).not.toBeNull();
+    });
+    test('every wire changed alone', () => {
+      expect(everySingleChangeFails(r1cs)).toEqual([]);
+    });
+  });
+
+  describe('tampering breaks the closed power-of-two range [lo, lo + 2^(k-1)]', () => {
+    // x ∈ [-8, 8]: 17 values, k = 5 bits of x + 8 and b4 · (b0 + 2b1 + 4b2 + 8b3) = 0.
+    const { r1cs } = run([3n], [-8n], [8n]);
+    const low = (i: number) => `input.range_check.low_bit[0][${i}]`;
+    const setBits = (v: bigint) => bitsOf(v, 5).slice(1).map((b, i): [string, bigint] => [low(i + 1), b]);
+    const x = 1;
+
+    test('both ends are accepted', () => {
+      for (const v of [-8n, 8n]) expect(checkR1cs(run([v], [-8n], [8n]).r1cs, run([v], [-8n], [8n]).r1cs.witness)).toBeNull();
+    });
+    test('x = hi + 1 fits the 5 bits but fails the top-bit product', () => {
+      const fail = checkTampered(r1cs, [[x, 9n], ...setBits(17n)]);
+      expect(fail?.label).toBe('input.range_check.top[0][0]');
+    });
+    test('x = hi + 8 (top bit and a lower bit set) fails too', () => {
+      expect(checkTampered(r1cs, [[x, 16n], ...setBits(24n)])).not.toBeNull();
     });
     test('every wire changed alone', () => {
       expect(everySingleChangeFails(r1cs)).toEqual([]);
