@@ -16,6 +16,7 @@ function lowerArgs(y: Argv) {
     .option('input-range', { type: 'string', requiresArg: true, describe: 'declared real range of every input element: lo,hi' })
     .option('calibration', { type: 'string', describe: 'input.json: range = max |x| rounded up to a power of two' })
     .option('report', { type: 'string', describe: 'accuracy report JSON to write (needs --calibration)' })
+    .option('rescale-outputs', { type: 'boolean', default: false, describe: 'rescale graph outputs to --frac-bits (default: keep the exact accumulator, which costs no constraints)' })
     .option('text', { type: 'boolean', default: false, describe: 'write the text form of the IR' })
     .check((a) => a['input-range'] !== undefined || a.calibration !== undefined || 'give --input-range lo,hi or --calibration input.json')
     .example('$0 lower model.tir -o model.fxp.tir --input-range -8,8', 'declare the input range')
@@ -56,6 +57,7 @@ export async function main(argv: string[]): Promise<void> {
         calibration: a.calibration,
         report: a.report,
         text: a.text,
+        rescaleOutputs: a['rescale-outputs'],
       });
     })
     .command('run <model>', 'run the integer interpreter on a .fxp.tir', runArgs, (a) => {

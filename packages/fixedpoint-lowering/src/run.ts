@@ -12,6 +12,8 @@ export interface FixedpointOptions {
   output: string;
   /** Default fractional bits (16). */
   fracBits?: number;
+  /** Keep the final Rescale before graph outputs (default: outputs keep the accumulator's frac). */
+  rescaleOutputs?: boolean;
   /** Declared input range: 'lo,hi' or [lo, hi]. Takes precedence over calibration for the range. */
   inputRange?: string | readonly [number, number];
   /** input.json whose max |x|, rounded up to a power of two, gives a symmetric input range. */
@@ -42,7 +44,7 @@ export function runFixedpoint(options: FixedpointOptions): FixedpointResult {
   if (options.report && !reportData) raise(Errors.REPORT_WITHOUT_DATA);
   const inputRange = declaredRange(options, calibration);
   const source = readTir(options.input, 'float').graph;
-  const graph = withFile(options.input, () => lowerGraph(source, { fracBits: options.fracBits, inputRange }));
+  const graph = withFile(options.input, () => lowerGraph(source, { fracBits: options.fracBits, inputRange, rescaleOutputs: options.rescaleOutputs }));
   withFile(options.output, () => verifyGraph(graph));
   const report = reportData ? withFile(reportFile!, () => accuracyReport(source, graph, reportData)) : undefined;
   writeTir(options.output, { producer: 'fixedpoint-lowering', graph }, { text: options.text });

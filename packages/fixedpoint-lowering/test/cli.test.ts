@@ -15,10 +15,10 @@ describe('onnx-zk-fxp', () => {
     expect([lower.code, lower.stderr]).toEqual([0, '']);
     const text = fxp(['run', out, '--input', model.input]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^y \[1,2\] frac 12\n {2}int: {2}-?\d+ -?\d+\n {2}real: /);
+    expect(text.stdout).toMatch(/^y \[1,2\] frac 24\n {2}int: {2}-?\d+ -?\d+\n {2}real: /);
     const json = fxp(['run', out, '--input', model.input, '--json']);
     const parsed = JSON.parse(json.stdout);
-    expect(parsed.outputs[0].ints.map(Number).map((v: number) => v / 4096)).toEqual(parsed.outputs[0].values);
+    expect(parsed.outputs[0].ints.map(Number).map((v: number) => v / 2 ** 24)).toEqual(parsed.outputs[0].values);
   });
 
   it('exits 1 with a coded one-line error and no output file on user errors', () => {

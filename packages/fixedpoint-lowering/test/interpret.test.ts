@@ -11,7 +11,7 @@ function tinyLinear(bias: number): Graph {
     nodes: [{ op: 'Gemm', name: 'g', inputs: ['x', 'W', 'b'], outputs: ['y'] }],
     outputs: ['y'],
   });
-  return lowerGraph(src, { inputRange: [-4, 4], fracBits: 2 });
+  return lowerGraph(src, { inputRange: [-4, 4], fracBits: 2, rescaleOutputs: true });
 }
 
 const evalOne = (op: string, attrs: Node['attrs'], x: bigint[]) =>

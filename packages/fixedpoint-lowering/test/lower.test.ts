@@ -1,5 +1,5 @@
 import { Graph, bigintValues, verifyGraph } from '@onnx-zk/tensor-ir';
-import { lowerGraph } from '@onnx-zk/fixedpoint-lowering';
+import { lowerGraph, quantizeInputs, runInt } from '@onnx-zk/fixedpoint-lowering';
 import { float, floatGraph, int, mlp } from './helpers/float-graph';
 
 const ops = (g: Graph) => g.nodes.map((n) => n.op);
@@ -8,7 +8,7 @@ const fracOf = (g: Graph, name: string) => g.values.get(name)!.fixed!.frac;
 
 describe('lowerGraph', () => {
   it('lowers Gemm to Linear (frac 2f, bias at 2f) and Rescale back to frac f', () => {
-    const g = lowerGraph(mlp(1, [3, 4, 2]), { inputRange: [-2, 2] });
+    const g = lowerGraph(mlp(1, [3, 4, 2]), { inputRange: [-2, 2], rescaleOutputs: true });
     verifyGraph(g);
     expect(g.stage).toBe('fixed');
     expect(ops(g)).toEqual(['Linear', 'Rescale', 'Relu', 'Linear', 'Rescale']);
@@ -29,8 +29,23 @@ describe('lowerGraph', () => {
     const fc2 = g.nodes[3];
     expect(fc2.inputs).toHaveLength(3);
     expect(fc2.loc).toEqual(['fc2', 'bias2']);
-    expect(g.nodes[4].outputs).toEqual(['y']);
+    expect(fc2.outputs).toEqual(['y']);
+    expect(g.nodes).toHaveLength(4);
     expect(g.values.has('z')).toBe(false);
+  });
+
+  it('keeps the exact accumulator as the graph output unless asked to rescale it', () => {
+    const elided = lowerGraph(mlp(2, [3, 4, 2]), { inputRange: [-1, 1] });
+    expect(elided.nodes.map((n) => n.op)).toEqual(['Linear', 'Rescale', 'Relu', 'Linear']);
+    expect(elided.values.get('y')?.fixed?.frac).toBe(32);
+    expect(elided.values.has('y.acc')).toBe(false);
+    const rescaled = lowerGraph(mlp(2, [3, 4, 2]), { inputRange: [-1, 1], rescaleOutputs: true });
+    expect(rescaled.nodes.map((n) => n.op)).toEqual(['Linear', 'Rescale', 'Relu', 'Linear', 'Rescale']);
+    expect(rescaled.values.get('y')?.fixed?.frac).toBe(16);
+    const data = [[0.25, -0.5, 0.75]];
+    const exact = runInt(elided, quantizeInputs(elided, data)).get('y')![0];
+    const rounded = runInt(rescaled, quantizeInputs(rescaled, data)).get('y')![0];
+    expect(rounded).toBe((exact + (1n << 15n)) >> 16n);
   });
 
   it('folds transB, alpha and beta into the quantized constants', () => {
@@ -40,7 +55,7 @@ describe('lowerGraph', () => {
       nodes: [{ op: 'Gemm', name: 'g', inputs: ['x', 'B', 'C'], outputs: ['y'], attrs: { transB: int(1), alpha: float(0.5), beta: float(2) } }],
       outputs: ['y'],
     });
-    const g = lowerGraph(src, { inputRange: [-1, 1], fracBits: 2 });
+    const g = lowerGraph(src, { inputRange: [-1, 1], fracBits: 2, rescaleOutputs: true });
     const linear = g.nodes[0];
     expect(g.values.get(linear.inputs[1])!.shape).toEqual([2, 3]);
     // W[k][n] = 0.5·B[n][k], times 2^2
@@ -59,7 +74,7 @@ describe('lowerGraph', () => {
       ],
       outputs: ['y'],
     });
-    const g = lowerGraph(src, { inputRange: [-1, 1], fracBits: 4 });
+    const g = lowerGraph(src, { inputRange: [-1, 1], fracBits: 4, rescaleOutputs: true });
     verifyGraph(g);
     const add = g.nodes[1];
     expect(add.op).toBe('Add');
@@ -119,7 +134,7 @@ describe('lowerGraph', () => {
     });
     const g = lowerGraph(src, { inputRange: [-1, 1], fracBits: 1 });
     verifyGraph(g);
-    expect(ops(g)).toEqual(['Linear', 'Rescale']);
+    expect(ops(g)).toEqual(['Linear']); // the output keeps the accumulator (no Rescale)
     expect(constantOf(g, g.nodes[0].inputs[1])).toEqual([2n, 4n, 6n, 8n]);
     expect(constantOf(g, g.nodes[0].inputs[2])).toEqual([2n, 1n]);
   });

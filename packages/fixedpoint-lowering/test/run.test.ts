@@ -21,7 +21,8 @@ describe('runFixedpoint', () => {
     expect(runInt(file.graph, quantizeInputs(file.graph, data)).get('y')).toEqual(expected);
     const [run] = interpretFile({ model: out, input: model.input });
     expect(run.ints).toEqual(Array.from(expected!));
-    expect(run.values).toEqual(run.ints.map((v) => Number(v) / 65536));
+    expect(run.frac).toBe(32); // the exact accumulator: frac 2f
+    expect(run.values).toEqual(run.ints.map((v) => Number(v) / 2 ** 32));
   });
 
   it('calibrates the range from input.json and writes the accuracy report', () => {

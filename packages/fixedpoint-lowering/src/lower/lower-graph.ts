@@ -5,6 +5,7 @@ import { rules } from '../rules';
 import { DEFAULT_FRAC_BITS, checkFracBits, parseInputRange } from '../scheme/input-range';
 import { quantizeValues } from '../scheme/quantize-values';
 import { LowerContext } from './context';
+import { elideOutputRescales } from './elide-output-rescale';
 import { foldConstant, hasConstantInputs } from './fold-constant';
 
 export interface LowerOptions {
@@ -12,6 +13,8 @@ export interface LowerOptions {
   fracBits?: number;
   /** Declared real range of every graph input element. */
   inputRange: readonly [number, number];
+  /** Keep the Rescale before graph outputs (default: outputs stay at the accumulator's frac). */
+  rescaleOutputs?: boolean;
 }
 
 /**
@@ -27,6 +30,7 @@ export function lowerGraph(source: Graph, options: LowerOptions): Graph {
   lowerNodes(ctx);
   const graph = ctx.graph;
   graph.outputs = source.outputs.map((o) => ctx.value(o, { node: o }).name);
+  if (!options.rescaleOutputs) elideOutputRescales(graph);
   graph.metadata = { ...source.metadata, 'fixed.frac': String(frac), 'fixed.input_range': range.join(',') };
   analyzeBounds(graph, new Map(source.nodes.flatMap((n) => ctx.locOf(n).map((l): [string, string] => [l, n.op]))));
   return graph;
