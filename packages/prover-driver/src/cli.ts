@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { runCli } from '@onnx-zk/tensor-ir';
+import { runAssign } from './assign/run-assign';
+import { runProve } from './prove/run-prove';
+import { runVerify } from './prove/run-verify';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+/** A command-line mistake (exit 2). Thrown from yargs's fail hook so that no command runs. */
+class UsageError extends Error {}
+
+/** onnx-zk-prover: thin wrapper around runProve, runVerify and runAssign. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await parse(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e; // the command's own errors: runCli reports them (exit 1 or 3)
+    process.stderr.write(`${e.message}\nrun onnx-zk-prover --help for usage\n`);
+    process.exitCode = 2;
+  }
+}
+
+async function parse(argv: string[]): Promise<void> {
+  await yargs(argv)
+    .scriptName('onnx-zk-prover')
+    .command('prove <module>', 'assign the circuit, set up Groth16, prove, verify and export Verifier.sol', (y) => y
+      .positional('module', { type: 'string', demandOption: true, describe: 'model.bc or model.ll from onnx-zk-llvm' })
+      .option('input', { alias: 'i', type: 'string', demandOption: true, describe: 'input.json ({"input_data": [[...]]})' })
+      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'output folder' })
+      .option('ptau', { type: 'string', describe: 'prepared powers-of-tau ceremony file (default: insecure dev setup)' })
+      .option('public-inputs', { type: 'boolean', default: false, describe: 'make the model inputs public signals' }),
+    async (args) => {
+      const result = await runProve({ module: args.module, input: args.input, out: args.out, ptau: args.ptau, publicInputs: args['public-inputs'] });
+      for (const o of result.outputs.outputs) print(`${o.name} = [${o.values.join(', ')}]`);
+      print(`verified: ${result.verified}`);
+    })
+    .command('verify <dir>', 'verify proof.json and public.json again, and check outputs.json', (y) => y
+      .positional('dir', { type: 'string', demandOption: true, describe: 'folder written by prove' }),
+    async (args) => {
+      const result = await runVerify({ dir: args.dir });
+      if (result.reason) process.stderr.write(`${result.reason}\n`);
+      print(`verified: ${result.verified}`);
+      if (!result.verified) process.exitCode = 1;
+    })
+    .command('assign <module>', 'write circuit.r1cs, witness.wtns and circuit.sym only (no setup, no proof)', (y) => y
+      .positional('module', { type: 'string', demandOption: true, describe: 'model.bc or model.ll from onnx-zk-llvm' })
+      .option('input', { alias: 'i', type: 'string', demandOption: true, describe: 'input.json' })
+      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'output folder' })
+      .option('public-inputs', { type: 'boolean', default: false, describe: 'make the model inputs public signals' }),
+    async (args) => {
+      const result = await runAssign({ module: args.module, input: args.input, out: args.out, publicInputs: args['public-inputs'] });
+      result.signature.outputs.forEach((o, k) => print(`${o.name} = [${result.outputs[k].join(', ')}] (frac ${o.frac})`));
+      print(`${result.constraints} constraints, ${result.wires} wires`);
+    })
+    .demandCommand(1, 'give a command: prove, verify or assign')
+    .strict()
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw err && !msg ? err : new UsageError(msg);
+    })
+    .help()
+    .parseAsync();
+}
+
+if (require.main === module) runCli(() => main(hideBin(process.argv)));

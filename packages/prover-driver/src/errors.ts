@@ -1,0 +1,24 @@
+import type { ErrorDef } from '@onnx-zk/tensor-ir';
+
+/**
+ * The prover-driver's catalogue of user errors (prefix PV, block 0xx; the setup's ptau errors are
+ * PV1xx in setup/errors.ts). Codes are stable: append, never renumber.
+ */
+export const Errors = {
+  LLVM_NOT_FOUND: { code: 'PV001', message: 'cannot load LLVM 14', hint: 'install llvm-14 (apt-get install llvm-14) or set ONNX_ZK_LIBLLVM to libLLVM-14.so' },
+  MODULE_UNREADABLE: { code: 'PV002', message: 'cannot read the LLVM module' },
+  MODULE_PARSE: { code: 'PV003', message: 'LLVM could not parse the module' },
+  NO_CIRCUIT: { code: 'PV004', message: 'the module defines no @circuit function', hint: 'emit the module with onnx-zk-llvm' },
+  BAD_SIGNATURE: { code: 'PV005', message: 'missing or malformed !onnx_zk.signature metadata', hint: 'emit the module with onnx-zk-llvm' },
+  BAD_ARGUMENT: { code: 'PV006', message: 'unsupported argument in a gadget call' },
+  UNKNOWN_GADGET: { code: 'PV007', message: 'call to an unknown gadget' },
+  ABI_MISMATCH: { code: 'PV008', message: "arguments do not match the gadget's abi" },
+  BAD_INPUT_JSON: { code: 'PV009', message: 'malformed input file', hint: 'give {"input_data": [[...], ...]} with one flat list per model input' },
+  INPUT_OUT_OF_RANGE: { code: 'PV010', message: 'input outside the declared input range', hint: 'recompile the model with a wider --input-range or clamp the input' },
+  UNDEFINED_BUFFER: { code: 'PV011', message: 'gadget reads a buffer that no earlier call wrote' },
+  UNSUPPORTED_INSTRUCTION: { code: 'PV012', message: 'unsupported instruction in @circuit', hint: 'every operation must be a zk.* gadget call' },
+  PROOF_DIR_INCOMPLETE: { code: 'PV013', message: 'proof directory is missing a file' },
+  WITNESS_UNSATISFIED: { code: 'PV014', message: 'the witness does not satisfy the circuit' },
+  OUTPUT_UNWRITTEN: { code: 'PV015', message: 'a circuit output is never written by a gadget call' },
+  NO_INPUT_RANGE: { code: 'PV016', message: 'model input has no declared range (no RangeCheck call or @lo/@hi globals)', hint: 'emit the module from an accel graph made by onnx-zk-acc select' },
+} satisfies Record<string, ErrorDef>;

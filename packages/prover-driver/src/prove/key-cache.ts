@@ -1,0 +1,33 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { defaultCacheDir } from '../setup';
+
+/** SHA-256 of a file's contents, hex, streamed (ptau files can be gigabytes). */
+export async function sha256File(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * A proving key cached under $ONNX_ZK_CACHE (default ~/.cache/onnx-zk)/keys/<sha256 of circuit.r1cs>-<sha256 of the ptau>.zkey: a changed
+ * circuit or ceremony file never reuses a stale key. `build` writes the key to the temp path it
+ * is given; the key appears in the cache only once complete.
+ */
+export async function cachedKey(r1cs: string, ptau: string, build: (tmp: string) => Promise<void>): Promise<{ file: string; cached: boolean; circuitHash: string }> {
+  const circuitHash = await sha256File(r1cs);
+  const ptauHash = await sha256File(ptau);
+  const dir = path.join(defaultCacheDir(), 'keys');
+  const file = path.join(dir, `${circuitHash}-${ptauHash.slice(0, 16)}.zkey`);
+  if (fs.existsSync(file)) return { file, cached: true, circuitHash };
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await build(tmp);
+    fs.renameSync(tmp, file);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+  return { file, cached: false, circuitHash };
+}

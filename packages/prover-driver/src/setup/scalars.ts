@@ -1,0 +1,124 @@
+/**
+ * The scalars of every ptau point, computed in the BN254 scalar field with BigInt, written as
+ * 32-byte little-endian integers (normal form, what the fixed-base workers read digits from).
+ * The point for scalar s is s·G, so these functions define the file's content.
+ */
+import { R } from './bn254';
+
+export const SCALAR_BYTES = 32;
+
+export const mod = (a: bigint): bigint => ((a % R) + R) % R;
+
+export function powMod(base: bigint, exp: bigint): bigint {
+  let result = 1n;
+  let b = mod(base);
+  for (let e = exp; e > 0n; e >>= 1n) {
+    if (e & 1n) result = (result * b) % R;
+    b = (b * b) % R;
+  }
+  return result;
+}
+
+export const invMod = (a: bigint): bigint => powMod(a, R - 2n);
+
+/** Inverts every (non-zero) element with one field inversion (Montgomery's trick). */
+export function batchInvert(xs: bigint[]): bigint[] {
+  const prefix = new Array<bigint>(xs.length);
+  let acc = 1n;
+  for (let i = 0; i < xs.length; i++) {
+    prefix[i] = acc;
+    acc = (acc * xs[i]) % R;
+  }
+  let inv = invMod(acc);
+  const out = new Array<bigint>(xs.length);
+  for (let i = xs.length - 1; i >= 0; i--) {
+    out[i] = (inv * prefix[i]) % R;
+    inv = (inv * xs[i]) % R;
+  }
+  return out;
+}
+
+const MASK64 = (1n << 64n) - 1n;
+
+export function writeScalar(view: DataView, index: number, v: bigint): void {
+  const o = index * SCALAR_BYTES;
+  view.setBigUint64(o, v & MASK64, true);
+  view.setBigUint64(o + 8, (v >> 64n) & MASK64, true);
+  view.setBigUint64(o + 16, (v >> 128n) & MASK64, true);
+  view.setBigUint64(o + 24, v >> 192n, true);
+}
+
+function scalarBuffer(n: number): { bytes: Uint8Array; view: DataView } {
+  const bytes = new Uint8Array(n * SCALAR_BYTES);
+  return { bytes, view: new DataView(bytes.buffer) };
+}
+
+/** first·ratio^i for i in [0, count), in chunks of at most `chunk` scalars. */
+export function* geometricScalars(first: bigint, ratio: bigint, count: number, chunk: number): Generator<Uint8Array> {
+  let t = mod(first);
+  for (let start = 0; start < count; start += chunk) {
+    const n = Math.min(chunk, count - start);
+    const { bytes, view } = scalarBuffer(n);
+    for (let i = 0; i < n; i++) {
+      writeScalar(view, i, t);
+      t = (t * ratio) % R;
+    }
+    yield bytes;
+  }
+}
+
+/** One Lagrange block: the points snarkjs's preparePhase2 writes for domain size 2^p. */
+export interface LagrangeBlock {
+  /** log2 of the domain size. */
+  p: number;
+  /** The primitive 2^p-th root of unity ffjavascript uses (Fr.w[p]), normal form. */
+  omega: bigint;
+  /**
+   * The block snarkjs derives from tauG1 at power+1: its input lacks τ^(2^p − 1) (the ceremony
+   * has only 2^p − 1 tau powers in G1), so the last coefficient is taken as zero.
+   */
+  dropLastPower: boolean;
+}
+
+/**
+ * factor·L_i(τ) for i in [0, m), m = 2^p, where L_i is the Lagrange basis of the domain
+ * {ω^i}: L_i(τ) = ω^i (τ^m − 1) / (m (τ − ω^i)). This equals the IFFT of (τ^0 .. τ^(m−1)) that
+ * preparePhase2 computes over curve points. With dropLastPower the IFFT input's last entry is
+ * zero, which subtracts (1/m)·τ^(m−1)·ω^(−i(m−1)) = ω^i·τ^(m−1)/m.
+ * Requires τ^m ≠ 1 (τ is not in the domain); sampleSecrets guarantees it.
+ */
+export function* lagrangeScalars(tau: bigint, factor: bigint, block: LagrangeBlock, chunk: number): Generator<Uint8Array> {
+  const m = 1 << block.p;
+  const invM = invMod(BigInt(m));
+  const c1 = (((factor * (powMod(tau, BigInt(m)) - 1n + R)) % R) * invM) % R;
+  const c2 = block.dropLastPower ? (((factor * powMod(tau, BigInt(m - 1))) % R) * invM) % R : 0n;
+  let x = 1n;
+  for (let start = 0; start < m; start += chunk) {
+    const n = Math.min(chunk, m - start);
+    const xs = new Array<bigint>(n);
+    const diffs = new Array<bigint>(n);
+    for (let i = 0; i < n; i++) {
+      xs[i] = x;
+      diffs[i] = mod(tau - x);
+      x = (x * block.omega) % R;
+    }
+    const invs = batchInvert(diffs);
+    const { bytes, view } = scalarBuffer(n);
+    for (let i = 0; i < n; i++) writeScalar(view, i, (xs[i] * mod(c1 * invs[i] - c2)) % R);
+    yield bytes;
+  }
+}
+
+/** The blocks of one Lagrange section, smallest domain first (snarkjs's order). */
+export function lagrangeBlocks(omegas: bigint[], maxP: number, topDropsLastPower: boolean): LagrangeBlock[] {
+  const blocks: LagrangeBlock[] = [];
+  for (let p = 0; p <= maxP; p++) {
+    blocks.push({ p, omega: omegas[p], dropLastPower: topDropsLastPower && p === maxP });
+  }
+  return blocks;
+}
+
+/** Concatenates the scalar chunks of several blocks. */
+export function* sectionScalars(tau: bigint, factor: bigint, blocks: LagrangeBlock[], chunk: number): Generator<Uint8Array> {
+  for (const block of blocks) yield* lagrangeScalars(tau, factor, block, chunk);
+}

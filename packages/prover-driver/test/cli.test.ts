@@ -1,0 +1,87 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { reportError } from '@onnx-zk/tensor-ir';
+import { main } from '../src/cli';
+import { makeTestPtau } from './helpers/test-ptau';
+import { tempDir, writeText } from './helpers/tmp';
+import { tinyModule, TINY_INPUT } from './helpers/tiny-circuit';
+
+const dir = tempDir();
+const moduleFile = writeText(dir, 'tiny.ll', tinyModule());
+const inputFile = writeText(dir, 'input.json', JSON.stringify(TINY_INPUT));
+const savedCache = process.env.ONNX_ZK_CACHE;
+let stdout: string;
+let stderr: string;
+
+/** Runs the CLI in-process the way runCli does; returns the exit code. */
+async function cli(...argv: string[]): Promise<number> {
+  stdout = '';
+  stderr = '';
+  process.exitCode = undefined;
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((s) => { stdout += String(s); return true; });
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((s) => { stderr += String(s); return true; });
+  // yargs prints --help with console.log, which jest may route around process.stdout.
+  const log = jest.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { stdout += `${a.join(' ')}\n`; });
+  try {
+    await main(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (e) {
+    return reportError(e);
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    log.mockRestore();
+    process.exitCode = undefined;
+  }
+}
+
+beforeAll(() => { process.env.ONNX_ZK_CACHE = path.join(dir, 'cache'); });
+afterAll(async () => {
+  if (savedCache === undefined) delete process.env.ONNX_ZK_CACHE;
+  else process.env.ONNX_ZK_CACHE = savedCache;
+  fs.rmSync(dir, { recursive: true, force: true });
+  await (globalThis as { curve_bn128?: { terminate(): Promise<void> } }).curve_bn128?.terminate();
+});
+
+describe('onnx-zk-prover', () => {
+  test('--help lists the commands', async () => {
+    expect(await cli('--help')).toBe(0);
+    for (const c of ['prove <module>', 'verify <dir>', 'assign <module>']) expect(stdout).toContain(c);
+  });
+
+  test('a usage error exits 2 and runs nothing', async () => {
+    expect(await cli()).toBe(2);
+    expect(stderr).toMatch(/give a command/);
+    expect(await cli('prove', moduleFile)).toBe(2);
+    expect(stderr).toBe('Missing required arguments: input, out\nrun onnx-zk-prover --help for usage\n');
+    expect(await cli('verify', dir, '--bogus')).toBe(2);
+    expect(stderr).toMatch(/Unknown argument: bogus/);
+  });
+
+  test('assign prints the outputs and writes three files', async () => {
+    const out = path.join(dir, 'assigned');
+    expect(await cli('assign', moduleFile, '--input', inputFile, '--out', out)).toBe(0);
+    expect(stdout).toMatch(/^y = \[0, 8\] \(frac 4\)$/m);
+    expect(fs.readdirSync(out).sort()).toEqual(['circuit.r1cs', 'circuit.sym', 'witness.wtns']);
+  });
+
+  test('a user error exits 1 with one coded line naming the file', async () => {
+    const missing = path.join(dir, 'missing.bc');
+    expect(await cli('assign', missing, '--input', inputFile, '--out', path.join(dir, 'x'))).toBe(1);
+    expect(stderr.trim()).toBe(`${missing}: error PV002: cannot read the LLVM module: no such file`);
+  });
+
+  test('prove then verify; verify exits 1 when the proof is changed', async () => {
+    const ptau = await makeTestPtau(dir, 8);
+    const out = path.join(dir, 'proved');
+    expect(await cli('prove', moduleFile, '-i', inputFile, '-o', out, '--ptau', ptau, '--public-inputs')).toBe(0);
+    expect(stdout).toContain('y = [0, 0.5]');
+    expect(stdout).toContain('verified: true');
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'public.json'), 'utf8'))).toHaveLength(5);
+    expect(await cli('verify', out)).toBe(0);
+    expect(stdout).toBe('verified: true\n');
+    fs.writeFileSync(path.join(out, 'public.json'), JSON.stringify(['0', '8', '16', '1', '36']));
+    expect(await cli('verify', out)).toBe(1);
+    expect(stdout).toBe('verified: false\n');
+  });
+});

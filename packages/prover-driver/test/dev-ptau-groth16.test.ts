@@ -1,0 +1,77 @@
+/**
+ * Groth16 round trips through snarkjs on an INSECURE development ptau of power 4: one circuit
+ * smaller than the ptau and one whose domain is exactly 2^4 (snarkjs then reads the tauG1
+ * Lagrange block of size 2^5, the one derived without τ^31).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ConstraintSystem, lcAdd, lcConstant, writeR1cs, writeWtns } from '@onnx-zk/zk-accelerator-components';
+import { devPtau } from '../src/setup';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const snarkjs = require('snarkjs') as {
+  zKey: {
+    newZKey(r1cs: string, ptau: string, zkey: string, logger?: unknown): Promise<unknown>;
+    exportVerificationKey(zkey: string): Promise<unknown>;
+  };
+  groth16: {
+    prove(zkey: string, wtns: string): Promise<{ proof: unknown; publicSignals: string[] }>;
+    verify(vkey: unknown, publicSignals: string[], proof: unknown): Promise<boolean>;
+  };
+};
+
+let dir: string;
+let ptau: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dev-ptau-g16-'));
+  ptau = await devPtau(4, { cacheDir: dir, log: () => undefined });
+}, 120_000);
+
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await (globalThis as { curve_bn128?: { terminate(): Promise<void> } | null }).curve_bn128?.terminate();
+});
+
+/** y = x^(k+1) + 5 for a private x: k multiplication constraints plus one for the public output. */
+function powerCircuit(name: string, x: bigint, k: number): { r1cs: string; wtns: string; y: bigint } {
+  const cs = new ConstraintSystem();
+  const input = cs.newWire(x, 'x');
+  let acc = input;
+  for (let i = 0; i < k; i++) {
+    const next = cs.newWire(acc.value * x, `x_pow[${i + 2}]`);
+    cs.constrain(acc, input, next, `pow[${i}]`);
+    acc = next;
+  }
+  const y = { lc: lcAdd(acc.lc, lcConstant(5n)), value: acc.value + 5n };
+  const r1cs = cs.finalize({ outputs: [y], privateInputs: [input] });
+  const files = { r1cs: path.join(dir, `${name}.r1cs`), wtns: path.join(dir, `${name}.wtns`) };
+  writeR1cs(files.r1cs, r1cs);
+  writeWtns(files.wtns, r1cs.witness);
+  return { ...files, y: y.value };
+}
+
+/** The Groth16 header's domain size (zkey section 2: n8q, q, n8r, r, nVars, nPublic, domainSize). */
+function zkeyDomainSize(zkey: string): number {
+  const b = fs.readFileSync(zkey);
+  let pos = 12;
+  while (b.readUInt32LE(pos) !== 2) pos += 12 + Number(b.readBigUInt64LE(pos + 4));
+  return b.readUInt32LE(pos + 12 + 4 + 32 + 4 + 32 + 8);
+}
+
+// snarkjs's domain: 2^(floor(log2(constraints + public)) + 1); 3+1 → 2^3, 14+1 → 2^4 = the ptau's power.
+test.each([['small', 2], ['full', 13]])('%s circuit: prove, verify, reject a changed public signal', async (name, k) => {
+  const c = powerCircuit(String(name), 3n, Number(k));
+  const zkey = path.join(dir, `${name}.zkey`);
+  const errors: string[] = [];
+  const logger = { debug: () => undefined, info: () => undefined, warn: (m: string) => errors.push(m), error: (m: string) => errors.push(m) };
+  await snarkjs.zKey.newZKey(c.r1cs, ptau, zkey, logger);
+  expect(errors).toEqual([]);
+  expect(zkeyDomainSize(zkey)).toBe(name === 'full' ? 16 : 8);
+  const vkey = await snarkjs.zKey.exportVerificationKey(zkey);
+  const { proof, publicSignals } = await snarkjs.groth16.prove(zkey, c.wtns);
+  expect(publicSignals).toEqual([c.y.toString()]);
+  expect(await snarkjs.groth16.verify(vkey, publicSignals, proof)).toBe(true);
+  expect(await snarkjs.groth16.verify(vkey, [(c.y + 1n).toString()], proof)).toBe(false);
+}, 120_000);
