@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+/** onnx-zk: compile an ONNX model into a zero-knowledge circuit, prove its inference, verify. */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { runCli } from '@onnx-zk/tensor-ir';
+import { compileCommand, proveCommand, verifyCommand } from './commands';
+
+runCli(async () => {
+  await yargs(hideBin(process.argv))
+    .scriptName('onnx-zk')
+    .usage('$0 <command>\n\nCompile an ONNX model into a Groth16 circuit, prove its inference and verify the proof.')
+    .command(proveCommand)
+    .command(compileCommand)
+    .command(verifyCommand)
+    .demandCommand(1, 'name a command: prove, compile or verify')
+    .strict()
+    .fail((msg, err) => {
+      if (err) throw err;
+      process.stderr.write(`onnx-zk: ${msg}\nRun 'onnx-zk --help' for usage.\n`);
+      process.exit(2);
+    })
+    .help()
+    .parseAsync();
+});

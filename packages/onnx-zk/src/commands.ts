@@ -1,0 +1,91 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Argv, CommandModule } from 'yargs';
+import { runVerify } from '@onnx-zk/prover-driver';
+import { compileSteps, proveSteps } from './pipeline';
+import { runSteps } from './progress';
+import { prepareInput } from './inputs';
+import { parseDims, parseRange } from './options';
+import { summarize } from './summary';
+
+interface CompileArgs {
+  model: string;
+  out: string;
+  input?: string[];
+  'frac-bits'?: number;
+  'input-range'?: string;
+  dim?: string[];
+}
+
+interface ProveArgs extends CompileArgs {
+  ptau?: string;
+  'public-inputs'?: boolean;
+}
+
+function compileOptions(y: Argv): Argv<CompileArgs> {
+  return y
+    .positional('model', { type: 'string', demandOption: true, describe: 'the ONNX model' })
+    .option('out', { type: 'string', demandOption: true, describe: 'work directory for every artifact' })
+    .option('input', { type: 'string', array: true, describe: 'input.json (EZKL format) or ONNX input_N.pb files' })
+    .option('frac-bits', { type: 'number', describe: 'fractional bits of the fixed-point encoding (default 16)' })
+    .option('input-range', { type: 'string', requiresArg: true, describe: 'declared input range "lo,hi" (default: calibrated on --input)' })
+    .option('dim', { type: 'string', array: true, describe: 'bind a symbolic dimension: name=value' }) as Argv<CompileArgs>;
+}
+
+function pipelineOptions(args: CompileArgs) {
+  fs.mkdirSync(args.out, { recursive: true });
+  const input = args.input?.length ? prepareInput(args.input, args.out) : undefined;
+  return {
+    model: args.model,
+    out: args.out,
+    input,
+    fracBits: args['frac-bits'],
+    inputRange: args['input-range'] !== undefined ? parseRange(args['input-range']) : undefined,
+    dims: parseDims(args.dim ?? []),
+  };
+}
+
+export const proveCommand: CommandModule<object, ProveArgs> = {
+  command: 'prove <model>',
+  describe: 'compile the model, prove its inference on --input, and verify the proof',
+  builder: (y) =>
+    compileOptions(y)
+      .demandOption('input')
+      .option('ptau', { type: 'string', describe: 'powers-of-tau file from a real ceremony (default: insecure development setup)' })
+      .option('public-inputs', { type: 'boolean', default: false, describe: 'make the model inputs public signals too' }) as Argv<ProveArgs>,
+  handler: async (args) => {
+    const opts = pipelineOptions(args);
+    const input = opts.input as string;
+    await runSteps(proveSteps({ ...opts, input, ptau: args.ptau, publicInputs: args['public-inputs'] }));
+    const result = await runVerify({ dir: args.out });
+    const summary = summarize(args.out, result.verified);
+    process.stdout.write(summary.text);
+    if (!summary.verified) process.exitCode = 1;
+  },
+};
+
+export const compileCommand: CommandModule<object, CompileArgs> = {
+  command: 'compile <model>',
+  describe: 'compile the model down to LLVM IR (model.tir … model.bc) without proving',
+  builder: (y) => compileOptions(y),
+  handler: async (args) => {
+    const opts = pipelineOptions(args);
+    if (!opts.inputRange && !opts.input) {
+      process.stderr.write('onnx-zk: compile needs --input-range or --input (calibration)\n');
+      process.exit(2);
+    }
+    await runSteps(compileSteps(opts));
+    process.stdout.write(`compiled ${path.basename(args.model)} into ${args.out}\n`);
+  },
+};
+
+export const verifyCommand: CommandModule<object, { dir: string }> = {
+  command: 'verify <dir>',
+  describe: 'verify the proof in a work directory again',
+  builder: (y) => y.positional('dir', { type: 'string', demandOption: true, describe: 'work directory of onnx-zk prove' }) as Argv<{ dir: string }>,
+  handler: async (args) => {
+    const result = await runVerify({ dir: args.dir });
+    process.stdout.write(`verified: ${result.verified}${result.reason ? ` (${result.reason})` : ''}\n`);
+    if (!result.verified) process.exitCode = 1;
+  },
+};

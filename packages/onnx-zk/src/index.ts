@@ -1,0 +1,7 @@
+/** onnx-zk: the umbrella that chains every stage. */
+export { artifacts, compileSteps, proveSteps } from './pipeline';
+export type { CompileOptions, ProveOptions, Step } from './pipeline';
+export { runSteps } from './progress';
+export type { StepTiming } from './progress';
+export { summarize } from './summary';
+export { prepareInput } from './inputs';

@@ -1,0 +1,84 @@
+/**
+ * The umbrella pipeline: runs every stage in order through its exported run function, each
+ * reading and writing its artifact in the work directory, exactly as the stage CLIs would.
+ */
+import * as path from 'path';
+import { runFrontend } from '@onnx-zk/onnx-frontend';
+import { runFixedpoint } from '@onnx-zk/fixedpoint-lowering';
+import { runSelect } from '@onnx-zk/zk-accelerator-components';
+import { runEmitter } from '@onnx-zk/llvm-emitter';
+import { runProve } from '@onnx-zk/prover-driver';
+
+export interface CompileOptions {
+  model: string;
+  out: string;
+  /** Calibration / proving input (input.json); .pb inputs are converted first by the CLI. */
+  input?: string;
+  fracBits?: number;
+  inputRange?: [number, number];
+  dims?: Record<string, number>;
+}
+
+export interface ProveOptions extends CompileOptions {
+  input: string;
+  ptau?: string;
+  publicInputs?: boolean;
+}
+
+export interface Step {
+  name: string;
+  artifact: string;
+  run: () => unknown | Promise<unknown>;
+}
+
+/** The artifact names inside a work directory. */
+export function artifacts(out: string) {
+  const at = (f: string) => path.join(out, f);
+  return {
+    tir: at('model.tir'),
+    fxp: at('model.fxp.tir'),
+    acc: at('model.acc.tir'),
+    ll: at('model.ll'),
+    bc: at('model.bc'),
+    accuracy: at('accuracy.json'),
+    runtimeLl: at('model.runtime.ll'),
+  };
+}
+
+/** The compile steps: ONNX → .tir → .fxp.tir → .acc.tir → .ll/.bc (plus a runtime .ll for lli). */
+export function compileSteps(opts: CompileOptions): Step[] {
+  const a = artifacts(opts.out);
+  const range = opts.inputRange;
+  return [
+    { name: 'import ONNX', artifact: a.tir, run: () => runFrontend({ input: opts.model, output: a.tir, dims: opts.dims }) },
+    {
+      name: 'lower to fixed point',
+      artifact: a.fxp,
+      run: () =>
+        runFixedpoint({
+          input: a.tir,
+          output: a.fxp,
+          fracBits: opts.fracBits,
+          inputRange: range,
+          calibration: range ? undefined : opts.input,
+          report: opts.input ? a.accuracy : undefined,
+          reportInput: opts.input,
+        }),
+    },
+    { name: 'select accelerator components', artifact: a.acc, run: () => runSelect({ input: a.fxp, output: a.acc }) },
+    { name: 'emit LLVM IR', artifact: a.bc, run: () => runEmitter({ input: a.acc, output: a.bc }) },
+    { name: 'emit LLVM IR with runtime', artifact: a.runtimeLl, run: () => runEmitter({ input: a.acc, output: a.runtimeLl, runtime: true }) },
+  ];
+}
+
+export function proveSteps(opts: ProveOptions): Step[] {
+  const a = artifacts(opts.out);
+  return [
+    ...compileSteps(opts),
+    {
+      name: 'assign, set up, prove and verify',
+      artifact: path.join(opts.out, 'proof.json'),
+      run: () => runProve({ module: a.bc, input: opts.input, out: opts.out, ptau: opts.ptau, publicInputs: opts.publicInputs }),
+    },
+  ];
+}
