@@ -22,7 +22,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ ! -e node_modules/llvm-bindings/build/Release/llvm-bindings.node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  # npm install, not npm ci: npm 11 leaves some optional platform packages (jest's unrs-resolver
+  # bindings) out of the lock file and then refuses `npm ci`; install still follows the lock file.
+  npm install --no-audit --no-fund
 fi
 npx nx run-many -t build --output-style=stream
 # Link the workspace CLIs (onnx-zk, onnx-zk-ir, ...) into node_modules/.bin now that dist/ exists.
