@@ -50,7 +50,7 @@ describe('select', () => {
     const byName = Object.fromEntries(rows.map((r) => [r.node, r]));
     expect(byName.Gemm_0.constraints).toBe(0);
     expect(byName.Add_3.constraints).toBe(0);
-    expect(byName.RangeCheck_x).toMatchObject({ constraints: 4 * 12, wires: 4 * 10 }); // [−16, 16]: 33 values, 6 bits, two-sided
+    expect(byName.RangeCheck_x).toMatchObject({ constraints: 4 * 7, wires: 4 * 5 }); // [−16, 16]: 33 = 2^5 + 1 values: 6 bits and the top-bit product
     expect(byName.Relu_1.constraints).toBeGreaterThan(0);
     expect(total.constraints).toBe(rows.reduce((s, r) => s + r.constraints, 0));
     const table = formatCostTable(costSummary(accel));
