@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * The walking skeleton's figures: `onnx-zk prove` on EZKL example MLPs, each run with a cold key
+ * cache (so "setup" includes the insecure development powers of tau and the Groth16 keys), at 16
+ * and 8 fractional bits. Writes results.json and results.md next to this file.
+ * Usage (after `npm run build`): node benchmarks/models/bench-models.js [--runs 3]
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'packages', 'onnx-zk', 'dist', 'cli.js');
+const MODELS = ['1l_mlp', '2l_relu_fc', 'sklearn_mlp', 'accuracy'];
+const FRAC_BITS = [16, 8];
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function proveOnce(model, frac) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${model}-`));
+  const out = path.join(work, 'out');
+  const env = { ...process.env, ONNX_ZK_CACHE: path.join(work, 'cache') };
+  const dir = path.join(ROOT, 'examples', model);
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [CLI, 'prove', path.join(dir, 'network.onnx'), '--input', path.join(dir, 'input.json'),
+    '--out', out, '--frac-bits', String(frac)], { env, encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`${model}: onnx-zk prove failed\n${r.stderr}`);
+  const timings = JSON.parse(fs.readFileSync(path.join(out, 'timings.json'), 'utf8'));
+  const accuracy = JSON.parse(fs.readFileSync(path.join(out, 'accuracy.json'), 'utf8'));
+  const sizes = Object.fromEntries(fs.readdirSync(out).map((f) => [f, fs.statSync(path.join(out, f)).size]));
+  fs.rmSync(work, { recursive: true, force: true });
+  return { wall, timings, maxAbsError: accuracy.maxAbsError, sizes };
+}
+
+function measure(model, frac) {
+  const runs = Array.from({ length: RUNS }, () => proveOnce(model, frac));
+  const t = (k) => median(runs.map((r) => r.timings.seconds[k]));
+  const last = runs[runs.length - 1];
+  return {
+    model, fracBits: frac, runs: RUNS,
+    constraints: last.timings.constraints, wires: last.timings.wires, publicSignals: last.timings.publicSignals,
+    ptauPower: last.timings.ptauPower, maxAbsError: last.maxAbsError,
+    seconds: { wall: median(runs.map((r) => r.wall)), assign: t('assign'), setup: t('setup'), prove: t('prove'), verify: t('verify') },
+    sizes: last.sizes,
+  };
+}
+
+function table(rows) {
+  const kb = (n) => (n / 1024).toFixed(1);
+  const lines = [
+    '| model | F | constraints | wires | max abs error | setup (cold) s | prove s | verify s | whole run s | r1cs KiB | wtns KiB | zkey KiB | proof B | Verifier.sol KiB |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    const s = r.sizes;
+    lines.push(`| ${r.model} | ${r.fracBits} | ${r.constraints} | ${r.wires} | ${r.maxAbsError.toExponential(2)} | ${r.seconds.setup.toFixed(2)} | ` +
+      `${r.seconds.prove.toFixed(2)} | ${r.seconds.verify.toFixed(3)} | ${r.seconds.wall.toFixed(2)} | ${kb(s['circuit.r1cs'])} | ${kb(s['witness.wtns'])} | ` +
+      `${kb(s['circuit.zkey'])} | ${s['proof.json']} | ${kb(s['Verifier.sol'])} |`);
+  }
+  return lines.join('\n');
+}
+
+const rows = [];
+for (const frac of FRAC_BITS) for (const model of MODELS) rows.push(measure(model, frac));
+const meta = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, runs: RUNS };
+fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify({ meta, rows }, null, 1)}\n`);
+const md = `# Walking-skeleton models\n\n${meta.date} · ${meta.cpus}× ${meta.cpu} · node ${meta.node} · median of ${RUNS} runs, each with a cold key cache ` +
+  `(setup = insecure development powers of tau + Groth16 keys).\n\n${table(rows)}\n\nEvery artifact's size in bytes is in results.json.\n`;
+fs.writeFileSync(path.join(__dirname, 'results.md'), md);
+process.stdout.write(`${md}\n`);
