@@ -1,11 +1,20 @@
 import { add } from './add.ll';
 import { add_const } from './add_const.ll';
+import { clamp } from './clamp.ll';
 import { copy } from './copy.ll';
+import { exp } from './exp.ll';
+import { gelu } from './gelu.ll';
+import { layer_norm } from './layer_norm.ll';
 import { linear } from './linear.ll';
+import { matmul_private } from './matmul_private.ll';
+import { max } from './max.ll';
 import { range_check } from './range_check.ll';
+import { reciprocal } from './reciprocal.ll';
 import { relu } from './relu.ll';
 import { rescale } from './rescale.ll';
 import { rescale_relu } from './rescale_relu.ll';
+import { rsqrt } from './rsqrt.ll';
+import { softmax } from './softmax.ll';
 
 /**
  * Native definitions of the zk.* intrinsics, by gadget name: the body of
@@ -23,4 +32,13 @@ export const runtimeBodies: Record<string, string> = {
   add_const,
   copy,
   range_check,
+  max,
+  clamp,
+  reciprocal,
+  rsqrt,
+  matmul_private,
+  layer_norm,
+  exp,
+  softmax,
+  gelu,
 };
