@@ -61,4 +61,14 @@ export const Errors = {
     message: 'the integer interpreter has no rule for this op',
     hint: 'run the interpreter on a .fxp.tir written by onnx-zk-fxp',
   },
+  NOT_POSITIVE: {
+    code: 'FP013',
+    message: 'divisor or square-root argument may be below 1',
+    hint: 'Reciprocal and Rsqrt need an input proven >= 1 (one unit of its frac); add an epsilon or clip first',
+  },
+  EXP_POSITIVE: {
+    code: 'FP020',
+    message: 'Exp input may be positive',
+    hint: 'the fixed Exp covers x <= 0 (as inside Softmax, after the max is subtracted)',
+  },
 } satisfies Record<string, ErrorDef>;

@@ -24,7 +24,7 @@ describe('onnx-zk-fxp', () => {
   it('exits 1 with a coded one-line error and no output file on user errors', () => {
     const bad = floatGraph({
       inputs: { x: [2, 2] },
-      nodes: [{ op: 'MatMul', name: 'mm', inputs: ['x', 'x'], outputs: ['y'] }],
+      nodes: [{ op: 'Gemm', name: 'mm', inputs: ['x', 'x'], outputs: ['y'] }],
       outputs: ['y'],
     });
     const sub = path.join(dir, 'bad');
@@ -33,8 +33,8 @@ describe('onnx-zk-fxp', () => {
     const r = fxp(['lower', badModel.tir, '-o', path.join(sub, 'bad.fxp.tir'), '--input-range=-1,1']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      `${badModel.tir}: mm (MatMul): error FP002: matrix product of two activations is not supported yet: ` +
-        "'x' and 'x' are both computed values (fix: only products with constant weights (initializers) can be lowered for now)\n",
+      `${badModel.tir}: mm (Gemm): error FP002: matrix product of two activations is not supported yet: ` +
+        "A 'x' and B 'x' are both computed values (fix: only products with constant weights (initializers) can be lowered for now)\n",
     );
     expect(filesIn(sub)).toEqual(['bad.tir']);
   });

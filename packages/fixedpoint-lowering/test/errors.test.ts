@@ -9,26 +9,26 @@ describe('lowering errors', () => {
       nodes: [
         { op: 'Sigmoid', name: 'sig_0', inputs: ['x'], outputs: ['a'], shapes: [[1, 4]] },
         { op: 'Relu', name: 'relu_0', inputs: ['a'], outputs: ['b'], shapes: [[1, 4]] },
-        { op: 'Softmax', name: 'soft_0', inputs: ['b'], outputs: ['y'], shapes: [[1, 4]] },
+        { op: 'Tanh', name: 'tanh_0', inputs: ['b'], outputs: ['y'], shapes: [[1, 4]] },
       ],
       outputs: ['y'],
     });
     const errors = captureErrors(() => lowerGraph(src, { inputRange: [-1, 1] }));
     expect(errors.map((e) => [e.code, e.site.node, e.site.op])).toEqual([
       ['FP001', 'sig_0', 'Sigmoid'],
-      ['FP001', 'soft_0', 'Softmax'],
+      ['FP001', 'tanh_0', 'Tanh'],
     ]);
     expect(errors[0].message).toBe(
-      'sig_0 (Sigmoid): error FP001: op is not supported by the fixed-point lowering ' +
+      'sig_0 (Sigmoid): error FP001: op is not supported by the fixed-point lowering: float semantics only: no fixed-point rule yet ' +
         '(fix: supported ops: Gemm, MatMul, Add, Relu, Reshape, Flatten, Identity, Constant; rewrite or remove the node)',
     );
   });
 
-  it('rejects a matmul of two activations (FP002) and reports every failing node', () => {
+  it('rejects a Gemm of two activations (FP002) and reports every failing node', () => {
     const src = floatGraph({
       inputs: { x: [2, 2], y: [2, 2] },
       nodes: [
-        { op: 'MatMul', name: 'mm', inputs: ['x', 'y'], outputs: ['a'] },
+        { op: 'Gemm', name: 'mm', inputs: ['x', 'y'], outputs: ['a'] },
         { op: 'Gemm', name: 'gm', inputs: ['y', 'x'], outputs: ['b'], attrs: { transA: int(1) } },
         { op: 'Relu', name: 'r', inputs: ['a'], outputs: ['c'] },
       ],
@@ -36,7 +36,7 @@ describe('lowering errors', () => {
     });
     const errors = captureErrors(() => lowerGraph(src, { inputRange: [-1, 1] }));
     expect(errors.map((e) => [e.code, e.site.node, e.site.op])).toEqual([
-      ['FP002', 'mm', 'MatMul'],
+      ['FP002', 'mm', 'Gemm'],
       ['FP002', 'gm', 'Gemm'],
     ]);
     expect(errors[0].message).toContain('matrix product of two activations is not supported yet');

@@ -63,14 +63,14 @@ describe('runFixedpoint', () => {
       inputs: { x: [2, 2] },
       nodes: [
         { op: 'Relu', name: 'r', inputs: ['x'], outputs: ['a'] },
-        { op: 'MatMul', name: 'mm', inputs: ['a', 'x'], outputs: ['y'] },
+        { op: 'Gemm', name: 'mm', inputs: ['a', 'x'], outputs: ['y'] },
       ],
       outputs: ['y'],
     });
     const bad = writeModel(dir, 'bad', src);
     const out = path.join(dir, 'bad.fxp.tir');
     const [err] = captureErrors(() => runFixedpoint({ input: bad.tir, output: out, inputRange: '-1,1' }));
-    expect(err.message).toMatch(/^.*bad\.tir: mm \(MatMul\): error FP002: /);
+    expect(err.message).toMatch(/^.*bad\.tir: mm \(Gemm\): error FP002: /);
     expect(fs.existsSync(out)).toBe(false);
   });
 

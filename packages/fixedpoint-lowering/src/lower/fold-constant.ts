@@ -13,7 +13,7 @@ export function hasConstantInputs(node: Node, ctx: LowerContext): boolean {
 export function foldConstant(node: Node, ctx: LowerContext): void {
   const evalFloat = onnxOps[node.op]?.evalFloat;
   assert(evalFloat && hasConstantInputs(node, ctx), `node ${node.name} cannot be folded`);
-  const outs = evalFloat(node, node.inputs.map((i) => (i === '' ? undefined : ctx.constant(i))));
+  const outs = evalFloat(node, node.inputs.map((i) => (i === '' ? undefined : ctx.constant(i))), ctx.source.opset);
   node.outputs.forEach((o, k) => {
     if (o !== '') ctx.defineConstant(o, outs[k]);
   });
