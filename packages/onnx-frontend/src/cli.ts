@@ -19,7 +19,7 @@ export function parseDimFlags(flags: readonly string[]): DimBindings {
 function main(argv: string[]): void {
   const args = yargs(argv)
     .scriptName('onnx-zk-frontend')
-    .usage('$0 <model.onnx> -o <model.tir> [--dim name=value]... [--text]\n\nConverts an ONNX model to the float tensor IR.')
+    .usage('$0 <model.onnx> -o <model.tir> [--dim name=value]... [--text] [--no-opt] [--lenient]\n\nConverts an ONNX model to the float tensor IR.')
     .command('$0 <model>', false, (y) => y.positional('model', { type: 'string', demandOption: true, describe: 'ONNX model' }))
     .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'the .tir file to write' })
     .option('dim', {
@@ -30,6 +30,8 @@ function main(argv: string[]): void {
       coerce: (v: string[]) => parseDimFlags(v.map(String)),
     })
     .option('text', { type: 'boolean', default: false, describe: 'write the text form of the IR' })
+    .option('opt', { type: 'boolean', default: true, describe: 'run the standard passes after import (--no-opt skips them)' })
+    .option('lenient', { type: 'boolean', default: false, describe: 'accept spec-invalid nodes EZKL accepts (float Equal before opset 11, int8 MatMul, bool Add) with a warning' })
     .example('$0 examples/1l_mlp/network.onnx -o mlp.tir', 'import a model (batch dim defaults to 1)')
     .example('$0 model.onnx -o model.tir.txt --dim batch_size=1 --text', 'bind a dim, write text IR')
     .strict()
@@ -45,6 +47,8 @@ function main(argv: string[]): void {
     output: args.output,
     dims: args.dim as unknown as DimBindings,
     text: args.text || undefined, // unset: writeTir picks text for *.txt
+    noOpt: !args.opt,
+    lenient: args.lenient,
   });
   process.stdout.write(`wrote ${args.output}: ${graph.nodes.length} nodes, ${graph.constants.size} constants, stage float\n`);
 }

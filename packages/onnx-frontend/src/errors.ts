@@ -12,7 +12,7 @@ export const FeErrors = {
   UNSUPPORTED_OPSET: {
     code: 'FE004',
     message: 'unsupported opset',
-    hint: 'export the model with default-domain opset 7 to 24 (onnx.version_converter can convert it)',
+    hint: 'export the model with default-domain opset 7 to 25 (onnx.version_converter can convert it)',
   },
   UNSUPPORTED_OP: { code: 'FE005', message: 'unsupported op' },
   UNBOUND_DIM: { code: 'FE006', message: 'unbound symbolic dimension', hint: 'bind it with --dim <name>=<value>' },
@@ -39,5 +39,10 @@ export const FeErrors = {
     code: 'FE015',
     message: 'not an ONNX TensorProto file (truncated or not protobuf)',
     hint: 'pass input_N.pb files from an ONNX test_data_set folder',
+  },
+  SPEC_INVALID: {
+    code: 'FE016',
+    message: 'node breaks an ONNX rule',
+    hint: 'fix the export, or pass --lenient to accept it as EZKL does',
   },
 } satisfies Record<string, ErrorDef>;

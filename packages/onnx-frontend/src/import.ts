@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { DType, ErrorCollector, Graph, TirFile, emptyGraph, inferShapes, verifyGraph, withFile } from '@onnx-zk/tensor-ir';
+import { DType, ErrorCollector, Graph, Tensor, TirFile, emptyGraph, foldConstants, inferShapes, verifyGraph, withFile } from '@onnx-zk/tensor-ir';
+import { applyLeniency, breaksLenientRule } from './lenient';
 import { DimBindings, checkDimBindings, graphInputInfo } from './dims';
 import { dtypeOfOnnxOrUndefined } from './dtype';
 import { checkEdges, importNodes, NodeImportEnv, nodeNames } from './nodes';
@@ -16,6 +17,15 @@ export interface ImportOptions {
   baseDir?: string;
   /** Values of symbolic dimensions (`--dim name=value`). */
   dims?: DimBindings;
+  /** Accept the spec-invalid nodes of the lenient table (with a warning) instead of rejecting them. */
+  lenient?: boolean;
+  /** Where lenient-mode warnings go (default: stderr). */
+  warn?: (line: string) => void;
+  /**
+   * Graph inputs fixed to constant values, by position among the graph inputs (e.g. the int64
+   * shape, axes and split inputs of node-suite cases, which onnx-zk needs static).
+   */
+  constantInputs?: ReadonlyMap<number, Tensor>;
 }
 
 /**
@@ -39,7 +49,7 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): TirFile
     errors: new ErrorCollector(),
   };
   addInitializers(graph, g, env);
-  addGraphInputs(graph, g, dims, env);
+  addGraphInputs(graph, g, dims, env, opts.constantInputs);
   graph.outputs = (g.output ?? []).map((o) => o.name ?? '');
   const defined = new Set([...(g.input ?? []).map((i) => i.name ?? ''), ...(g.initializer ?? []).map((t) => t.name ?? '')]);
   const names = nodeNames(g.node ?? []);
@@ -47,6 +57,12 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): TirFile
   importNodes(graph, g.node ?? [], names, env);
   env.errors.throwIfAny();
   const inferAndVerify = () => {
+    // Folding first makes exporters' shape subgraphs constant, so Reshape & co see static shapes;
+    // it types nodes as it goes, which the lenient table's dtype conditions read.
+    // Nodes the lenient table flags are kept unfolded so that strict mode still reports them.
+    foldConstants(graph, { keep: breaksLenientRule });
+    const warn = opts.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+    if (applyLeniency(graph, opts.lenient === true, file, warn)) foldConstants(graph);
     inferShapes(graph);
     verifyGraph(graph);
   };
@@ -69,11 +85,18 @@ function addInitializers(graph: Graph, g: GraphProto, env: NodeImportEnv): void 
 }
 
 /** Graph inputs that are not initializers (older exporters list initializers as inputs too). */
-function addGraphInputs(graph: Graph, g: GraphProto, dims: DimBindings, env: NodeImportEnv): void {
+function addGraphInputs(graph: Graph, g: GraphProto, dims: DimBindings, env: NodeImportEnv, bound?: ReadonlyMap<number, Tensor>): void {
   const initializers = new Set((g.initializer ?? []).map((t) => t.name ?? ''));
+  let position = 0;
   for (const vi of g.input ?? []) {
     const name = vi.name ?? '';
     if (initializers.has(name)) continue;
+    const constant = bound?.get(position++);
+    if (constant) {
+      graph.constants.set(name, constant);
+      graph.values.set(name, { name, dtype: constant.dtype, shape: [...constant.shape] });
+      continue;
+    }
     graph.inputs.push(name);
     env.errors.attempt(() => graph.values.set(name, graphInputInfo(vi, dims, { file: env.file })));
   }

@@ -5,7 +5,7 @@ import type { ModelProto } from './onnx-proto';
 
 /** Default-domain opsets the float op table follows. */
 export const MIN_OPSET = 7;
-export const MAX_OPSET = 24;
+export const MAX_OPSET = 25;
 
 /** The default ONNX domain is spelled '' or 'ai.onnx'. */
 export function isDefaultDomain(domain: string | undefined): boolean {

@@ -80,12 +80,12 @@ test('a ModelProto without a graph is FE003', () => {
   ]);
 });
 
-test('opsets outside 7..24, or no default-domain opset, are FE004', () => {
-  for (const opsets of [[{ version: 6 }], [{ version: 25 }], [{ domain: 'ai.onnx.ml', version: 3 }]]) {
+test('opsets outside 7..25, or no default-domain opset, are FE004', () => {
+  for (const opsets of [[{ version: 6 }], [{ version: 26 }], [{ domain: 'ai.onnx.ml', version: 3 }]]) {
     const [msg] = errorsOf(buildModel({ ...mlpSpec(), opsets }));
     expect(msg).toMatch(/^bad\.onnx: error FE004: unsupported opset: /);
   }
-  expect(errorsOf(buildModel({ ...mlpSpec(), opsets: [{ version: 25 }] }))[0]).toContain('ai.onnx opset 25 is outside 7..24');
+  expect(errorsOf(buildModel({ ...mlpSpec(), opsets: [{ version: 26 }] }))[0]).toContain('ai.onnx opset 26 is outside 7..25');
 });
 
 test('unsupported dtypes are FE008 naming the tensor or input', () => {
