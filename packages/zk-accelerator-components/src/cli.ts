@@ -5,6 +5,8 @@ import { runCli } from '@onnx-zk/tensor-ir';
 import { formatCostTable } from './select/cost-summary';
 import { formatGadgetList } from './select/list-gadgets';
 import { runSelect } from './select/run-select';
+import { gadgets } from './gadgets';
+import { runSoundness } from './soundness/run';
 
 /** A command-line mistake: exit code 2, no stack trace. */
 class UsageError extends Error {}
@@ -26,15 +28,36 @@ function parser(argv: string[]) {
       .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'model.acc.tir to write' })
       .option('text', { type: 'boolean', default: false, describe: 'write the text form' })
       .option('strategy', { type: 'string', array: true, default: [], describe: 'gadget=strategy (repeatable)' })
-      .check((args) => { parseStrategies(args.strategy); return true; }),
+      .option('error-budget', { type: 'number', describe: 'largest error bound an approximating op may have (absolute, e.g. 1e-3)' })
+      .option('target', { choices: ['size', 'accuracy'] as const, describe: 'among strategies within the budget, pick the fewest constraints or the smallest error' })
+      .check((args) => {
+        parseStrategies(args.strategy);
+        const budget = args.errorBudget;
+        if (budget !== undefined && !(typeof budget === 'number' && Number.isFinite(budget) && budget > 0)) throw new UsageError(`--error-budget must be a positive number, got ${budget}`);
+        return true;
+      }),
     (args) => {
-      const { costs } = runSelect({ input: args.input, output: args.output, text: args.text, strategies: parseStrategies(args.strategy) });
+      const { costs } = runSelect({
+        input: args.input, output: args.output, text: args.text, strategies: parseStrategies(args.strategy),
+        errorBudget: args.errorBudget, target: args.target,
+      });
       process.stdout.write(formatCostTable(costs));
     })
     .command('gadgets', 'list the gadgets with their ops, strategies and abi', () => undefined, () => {
       process.stdout.write(formatGadgetList());
     })
-    .demandCommand(1, 'give a command: select or gadgets')
+    .command('soundness', 'search each gadget\'s small cases for a second witness with the same inputs', (y) => y
+      .option('gadget', { type: 'string', describe: 'only this gadget' })
+      .option('json', { type: 'string', describe: 'also write the report as JSON to this file' })
+      .check((args) => {
+        if (args.gadget !== undefined && !(args.gadget in gadgets)) throw new UsageError(`unknown gadget '${args.gadget}'`);
+        return true;
+      }),
+    (args) => {
+      // Exit code 1 when a gadget is unsound or a case fails to synthesize.
+      if (!runSoundness({ gadget: args.gadget, json: args.json }).passed) process.exitCode = 1;
+    })
+    .demandCommand(1, 'give a command: select, gadgets or soundness')
     .strict()
     .exitProcess(false)
     .fail((msg, err) => {

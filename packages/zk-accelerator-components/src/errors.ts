@@ -34,4 +34,20 @@ export const Errors = {
     hint: 'lower the fixed-point precision or the input range',
   },
   BAD_STAGE: { code: 'ZK009', message: 'expected a fixed-point graph (stage fixed)' },
+  NOT_POSITIVE: {
+    code: 'ZK010',
+    message: 'divisor or square-root argument may be below 1',
+    hint: 'Reciprocal and Rsqrt need proven bounds lo >= 1; LayerNormalization needs eps >= 1',
+  },
+  EXP_POSITIVE: {
+    code: 'ZK020',
+    message: 'Exp input may be positive',
+    hint: 'the exp gadget covers x <= 0 (softmax subtracts the row max first); its proven bounds need hi <= 0',
+  },
+  OVER_BUDGET: {
+    code: 'ZK021',
+    message: 'no strategy meets the error budget',
+    hint: 'raise --error-budget or the fractional bits (--frac-bits)',
+  },
+  BAD_FRAC: { code: 'ZK022', message: 'fractional bits outside what the gadget supports' },
 } satisfies Record<string, ErrorDef>;

@@ -13,9 +13,11 @@ export type { ConstraintFailure } from './r1cs/check';
 export { writeR1cs } from './r1cs/write-r1cs';
 export { writeWtns } from './r1cs/write-wtns';
 export { writeSym } from './r1cs/write-sym';
+export { StreamingConstraintSystem } from './r1cs/streaming-system';
+export type { StreamedFiles, StreamedR1cs } from './r1cs/streaming-finalize';
 
 export { gadgets } from './gadgets';
-export type { GadgetDef, AbiParam, AbiKind, ValueRef, IntSource, ParamValue, Cost } from './gadgets/types';
+export type { GadgetDef, AbiParam, AbiKind, ValueRef, IntSource, ParamValue, Cost, SoundnessCase } from './gadgets/types';
 export { rescaleValue } from './gadgets/rescale-bits';
 
 export { selectGadgets, PRODUCER } from './select/select';
@@ -31,3 +33,8 @@ export { costSummary, formatCostTable } from './select/cost-summary';
 export type { CostSummary, CostRow } from './select/cost-summary';
 export { formatGadgetList, describeParam } from './select/list-gadgets';
 export { Errors } from './errors';
+
+export { checkGadget, checkGadgets, formatSoundness, soundnessJson, caseInputs, caseTensor, runSoundness } from './soundness';
+export type { GadgetReport, SoundnessOptions, CaseReport, WireChange, RunSoundnessOptions } from './soundness';
+export { pickStrategy, rateStrategy } from './select/strategy';
+export type { StrategyGoal, Target, RatedStrategy } from './select/strategy';

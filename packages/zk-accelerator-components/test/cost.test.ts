@@ -1,5 +1,6 @@
 import { ConstraintSystem, GadgetDef, gadgets, ParamValue, Signal } from '../src';
 import { build, i64, randInt, rng } from './helpers';
+import { geluBounds } from '@onnx-zk/tensor-ir';
 
 type Case = { inputs: Record<string, bigint[]>; params: Record<string, ParamValue> };
 
@@ -42,6 +43,45 @@ const cases: Record<string, () => Case[]> = {
   range_check: () => bounds.map(({ lo, hi }) => ({
     inputs: { x: within(next, lo, hi) },
     params: { n: lo.length, lo: i64(lo), hi: i64(hi) },
+  })),
+  max: () => bounds.map(({ lo, hi }) => ({
+    inputs: { x: within(next, lo, hi) },
+    params: { y: 1, rows: 1, k: lo.length, lo: i64(lo), hi: i64(hi) },
+  })),
+  clamp: () => bounds.flatMap(({ lo, hi }) => [[-3, 3], [0, 1 << 30]].map(([min, max]) => ({
+    inputs: { x: within(next, lo, hi) },
+    params: { y: lo.length, n: lo.length, low: min, high: max, lo: i64(lo), hi: i64(hi) },
+  }))),
+  reciprocal: () => ([[1n, 255n, 8], [3n, 1n << 30n, 40]] as const).map(([l, h, shift]) => ({
+    inputs: { x: within(next, [l, l], [h, h]) },
+    params: { y: 2, n: 2, shift, lo: i64([l, l]), hi: i64([h, h]) },
+  })),
+  rsqrt: () => ([[1n, 255n, 16], [5n, 1n << 30n, 60]] as const).map(([l, h, shift]) => ({
+    inputs: { x: within(next, [l], [h]) },
+    params: { y: 1, n: 1, shift, lo: i64([l]), hi: i64([h]) },
+  })),
+  matmul_private: () => [[1, 2, 3, 4], [2, 3, 2, 1]].map(([batch, m, k, n]) => ({
+    inputs: { A: within(next, Array(batch * m * k).fill(-9n), Array(batch * m * k).fill(9n)), B: within(next, Array(k * n).fill(-9n), Array(k * n).fill(9n)) },
+    params: { bias: null, y: batch * m * n, rows: batch * m, m, k, n, b_rows: k },
+  })),
+  layer_norm: () => [[2, 4, 1, 20], [1, 3, 7, 40]].map(([rows, d, eps, shift]) => ({
+    inputs: { x: within(next, Array(rows * d).fill(-300n), Array(rows * d).fill(300n)) },
+    params: { gamma: i64(Array(d).fill(3)), beta: null, y: rows * d, rows, d, eps, shift, lo: i64([-300]), hi: i64([300]) },
+  })),
+  exp: () => [[16, -(8n << 16n), 0], [8, -(1n << 40n), 1], [4, -3n, 0]].map(([frac, lo, strategy]) => ({
+    inputs: { x: within(next, Array(4).fill(lo), Array(4).fill(0n)) },
+    params: { y: 4, n: 4, frac: frac as number, strategy: strategy as number, lo: i64([lo as bigint]), hi: i64([0n]) },
+  })),
+  softmax: () => [[null, 0], [i64([0, -(1n << 30n), 0]), 1]].map(([mask, strategy]) => ({
+    inputs: { x: within(next, Array(6).fill(-(1n << 14n)), Array(6).fill(1n << 14n)) },
+    params: { mask: mask as BigInt64Array | null, y: 6, rows: 2, len: 3, mask_n: mask ? 3 : 0, frac: 12, strategy: strategy as number, lo: i64([-(1n << 14n)]), hi: i64([1n << 14n]) },
+  })),
+  gelu: () => [[16, -(1n << 20n), 1n << 18n, 0, 0], [8, 0n, 5000n, 1, 1], [6, -(1n << 30n), -3n, 0, 1]].map(([frac, lo, hi, form, strategy]) => ({
+    inputs: { x: within(next, Array(3).fill(lo), Array(3).fill(hi)) },
+    params: {
+      y: 3, n: 3, frac: frac as number, form: form as number, strategy: strategy as number, lo: i64([lo as bigint]), hi: i64([hi as bigint]),
+      ylo: i64([geluBounds(lo as bigint, hi as bigint, frac as number)[0]]), yhi: i64([geluBounds(lo as bigint, hi as bigint, frac as number)[1]]),
+    },
   })),
 };
 

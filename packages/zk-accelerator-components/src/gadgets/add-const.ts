@@ -3,6 +3,7 @@ import type { ConstraintSystem } from '../r1cs/constraint-system';
 import { Signal, signalAdd, signalConstant, signalScale } from '../r1cs/linear-combination';
 import { Params } from './params';
 import type { AbiParam, GadgetDef, ParamValue } from './types';
+import { caseInputs, caseTensor } from '../soundness/case-input';
 
 const abi: AbiParam[] = [
   { kind: 'in', name: 'a', input: 0 },
@@ -31,4 +32,7 @@ export const addConst: GadgetDef = {
   abi,
   cost: () => ({ constraints: 0, wires: 0 }),
   synthesize,
+  soundnessCases: () => [
+    { params: [caseInputs([1, -2]), caseTensor([3, 4]), 2, 2, 0, 2], note: 'shift_b 2' },
+  ],
 };

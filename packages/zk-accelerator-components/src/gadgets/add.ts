@@ -3,6 +3,7 @@ import type { ConstraintSystem } from '../r1cs/constraint-system';
 import { Signal, signalAdd, signalScale } from '../r1cs/linear-combination';
 import { Params } from './params';
 import type { AbiParam, GadgetDef, ParamValue } from './types';
+import { caseInputs } from '../soundness/case-input';
 
 const abi: AbiParam[] = [
   { kind: 'in', name: 'a', input: 0 },
@@ -31,4 +32,7 @@ export const add: GadgetDef = {
   abi,
   cost: () => ({ constraints: 0, wires: 0 }),
   synthesize,
+  soundnessCases: () => [
+    { params: [caseInputs([1, -2]), caseInputs([3, 4]), 2, 2, 1, 0], note: 'shift_a 1' },
+  ],
 };

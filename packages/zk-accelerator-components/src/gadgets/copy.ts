@@ -2,6 +2,7 @@ import type { ConstraintSystem } from '../r1cs/constraint-system';
 import type { Signal } from '../r1cs/linear-combination';
 import { Params } from './params';
 import type { AbiParam, GadgetDef, ParamValue } from './types';
+import { caseInputs } from '../soundness/case-input';
 
 const abi: AbiParam[] = [
   { kind: 'in', name: 'x', input: 0 },
@@ -22,4 +23,7 @@ export const copy: GadgetDef = {
   abi,
   cost: () => ({ constraints: 0, wires: 0 }),
   synthesize,
+  soundnessCases: () => [
+    { params: [caseInputs([5, -1]), 2, 2], note: 'two elements' },
+  ],
 };

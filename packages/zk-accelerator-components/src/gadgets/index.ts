@@ -6,6 +6,15 @@ import { rangeCheck } from './range-check';
 import { relu } from './relu';
 import { rescale } from './rescale';
 import { rescaleRelu } from './rescale-relu';
+import { clamp } from './clamp';
+import { layerNorm } from './layer-norm';
+import { matmulPrivate } from './matmul-private';
+import { max } from './max';
+import { reciprocal } from './reciprocal';
+import { rsqrt } from './rsqrt';
+import { exp } from './exp';
+import { gelu } from './gelu';
+import { softmax } from './softmax';
 import type { GadgetDef } from './types';
 
 /** Every gadget, by name (the LLVM intrinsic is `zk.<name>`). */
@@ -18,4 +27,13 @@ export const gadgets: Record<string, GadgetDef> = {
   add_const: addConst,
   copy,
   range_check: rangeCheck,
+  max,
+  clamp,
+  reciprocal,
+  rsqrt,
+  matmul_private: matmulPrivate,
+  layer_norm: layerNorm,
+  exp,
+  softmax,
+  gelu,
 };

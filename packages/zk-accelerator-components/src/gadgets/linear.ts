@@ -3,6 +3,7 @@ import type { ConstraintSystem } from '../r1cs/constraint-system';
 import { LinearCombination, Signal, lcAccumulate, lcConstant } from '../r1cs/linear-combination';
 import { Params } from './params';
 import type { AbiParam, GadgetDef, ParamValue } from './types';
+import { caseInputs, caseTensor } from '../soundness/case-input';
 
 const abi: AbiParam[] = [
   { kind: 'in', name: 'x', input: 0 },
@@ -48,4 +49,8 @@ export const linear: GadgetDef = {
   abi,
   cost: () => ({ constraints: 0, wires: 0 }),
   synthesize,
+  soundnessCases: () => [
+    { params: [caseInputs([3, -2, 7, 0]), caseTensor([1, 2, -3, 4]), caseTensor([5, -1]), 4, 2, 2, 2], note: '2×2 by 2×2 with bias' },
+    { params: [caseInputs([1, 2]), caseTensor([0, 1]), null, 1, 1, 2, 1], note: 'a zero weight, no bias' },
+  ],
 };

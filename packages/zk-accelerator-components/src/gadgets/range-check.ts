@@ -6,6 +6,7 @@ import { Signal, signalAdd, signalConstant, signalScale } from '../r1cs/linear-c
 import { checkFieldMargin, decompose, decompositionCost, fromBits, gadgetSite, sumCost } from './bits';
 import { boundAt, labelOf, Params } from './params';
 import type { AbiParam, Cost, GadgetDef, ParamValue } from './types';
+import { caseInputs, caseTensor } from '../soundness/case-input';
 
 const abi: AbiParam[] = [
   { kind: 'in', name: 'x', input: 0 },
@@ -78,4 +79,9 @@ export const rangeCheck: GadgetDef = {
   abi,
   cost,
   synthesize,
+  soundnessCases: () => [
+    { params: [caseInputs([-3, 3, 0]), 3, caseTensor([-3]), caseTensor([3])], note: 'two-sided [-3, 3]' },
+    { params: [caseInputs([8, -8]), 2, caseTensor([-8]), caseTensor([8])], note: 'top mode [-8, 8]' },
+    { params: [caseInputs([0, 7, 5]), 3, caseTensor([0]), caseTensor([7])], note: 'exact [0, 7]' },
+  ],
 };

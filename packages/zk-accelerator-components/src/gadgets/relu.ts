@@ -4,6 +4,7 @@ import { checkFieldMargin, decompose, gadgetSite, signedBits, sumCost } from './
 import { boundAt, labelOf, Params } from './params';
 import { checkBounds } from './rescale-bits';
 import type { AbiParam, Cost, GadgetDef, ParamValue } from './types';
+import { caseInputs, caseTensor } from '../soundness/case-input';
 
 const abi: AbiParam[] = [
   { kind: 'in', name: 'x', input: 0 },
@@ -55,4 +56,8 @@ export const relu: GadgetDef = {
   abi,
   cost,
   synthesize,
+  soundnessCases: () => [
+    { params: [caseInputs([-3, 0, 5, 7, -8]), 5, 5, caseTensor([-8]), caseTensor([7])], note: 'signed 4-bit, both range ends' },
+    { params: [caseInputs([2, -1]), 2, 2, caseTensor([0, -4]), caseTensor([3, 0])], note: 'identity and constant-zero elements' },
+  ],
 };

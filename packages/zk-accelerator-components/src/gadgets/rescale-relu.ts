@@ -5,6 +5,7 @@ import { signedBits, sumCost } from './bits';
 import { boundAt, labelOf, Params } from './params';
 import { checkBounds, rescaleBits, rescaleBitsCost, rescaleValue } from './rescale-bits';
 import type { AbiParam, Cost, GadgetDef, ParamValue } from './types';
+import { caseInputs, caseTensor } from '../soundness/case-input';
 
 const abi: AbiParam[] = [
   { kind: 'in', name: 'x', input: 0 },
@@ -58,4 +59,8 @@ export const rescaleRelu: GadgetDef = {
   abi,
   cost,
   synthesize,
+  soundnessCases: () => [
+    { params: [caseInputs([-9, 6, 2, -2, 13]), 5, 5, 2, caseTensor([-4]), caseTensor([3])], note: 'shift 2, signed quotient, ties' },
+    { params: [caseInputs([7, -7]), 2, 2, 2, caseTensor([0, -3]), caseTensor([3, 0])], note: 'non-negative and non-positive bounds' },
+  ],
 };

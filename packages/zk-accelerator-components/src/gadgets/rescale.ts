@@ -5,6 +5,7 @@ import { sumCost } from './bits';
 import { boundAt, Params } from './params';
 import { checkBounds, rescaleBits, rescaleBitsCost, rescaleValue } from './rescale-bits';
 import type { AbiParam, Cost, GadgetDef, ParamValue } from './types';
+import { caseInputs, caseTensor } from '../soundness/case-input';
 
 const abi: AbiParam[] = [
   { kind: 'in', name: 'x', input: 0 },
@@ -40,4 +41,8 @@ export const rescale: GadgetDef = {
   abi,
   cost,
   synthesize,
+  soundnessCases: () => [
+    { params: [caseInputs([45, -5, 4, -12]), 4, 4, 3, caseTensor([-8]), caseTensor([7])], note: 'shift 3, ties of both signs' },
+    { params: [caseInputs([3, -3]), 2, 2, 1, caseTensor([-2, -1]), caseTensor([2, 0])], note: 'shift 1, per-element bounds' },
+  ],
 };

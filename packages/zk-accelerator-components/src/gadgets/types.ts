@@ -12,7 +12,13 @@ export type IntSource =
   /** One dimension of a value's shape (negative axis counts from the end). */
   | { dim: ValueRef; axis: number }
   /** numel / last dimension: the rows of a [..., K] value. */
-  | { rows: ValueRef };
+  | { rows: ValueRef }
+  /** The frac of a value (its FixedInfo). */
+  | { frac: ValueRef }
+  /** The index of the node's `strategy` attribute in the gadget's strategies (default 0). */
+  | { strategy: true }
+  /** The index of a string attribute's value in `of` (absent: 0), e.g. Gelu's `approximate`. */
+  | { choice: string; of: string[] };
 
 /** One parameter of a gadget's intrinsic `zk.<gadget>`, in order (docs/architecture.md). */
 export type AbiParam =
@@ -50,4 +56,21 @@ export interface GadgetDef {
   cost(params: ParamValue[]): Cost;
   /** Adds the constraints and witness; returns the output signals (none for checks). */
   synthesize(cs: ConstraintSystem, params: ParamValue[], loc: string[]): Signal[];
+  /**
+   * Small parameter sets (few elements, few bits) for the soundness checker: `in` params are
+   * Signal[] whose values the checker turns into fixed input wires (src/soundness/).
+   */
+  soundnessCases?: () => SoundnessCase[];
+  /**
+   * For approximating gadgets: the worst absolute error of an output against the float function
+   * over the declared input range, in real units, for these params (the strategy is one of them).
+   * select compares it with --error-budget and writes it as the node's `error_bound` attribute.
+   */
+  errorBound?(params: ParamValue[]): number;
+}
+
+/** One parameter set the soundness checker synthesizes and attacks. */
+export interface SoundnessCase {
+  params: ParamValue[];
+  note: string;
 }

@@ -34,6 +34,13 @@ export class ByteSink {
     this.pos += n8;
   }
 
+  /** Raw bytes, copied. */
+  bytes(b: Buffer): void {
+    this.room(b.length);
+    b.copy(this.buf, this.pos);
+    this.pos += b.length;
+  }
+
   text(s: string): void {
     const bytes = Buffer.from(s, 'utf8');
     this.room(bytes.length);

@@ -23,11 +23,28 @@ export interface R1CS {
   witness: bigint[];
 }
 
+/** snarkjs's wire order: `order[newWire] = oldWire`, with the public/private counts. */
+export interface WireOrder {
+  order: Int32Array;
+  nPubOut: number;
+  nPubIn: number;
+  nPrvIn: number;
+}
+
+/** The builder operations finalizing needs (the in-memory and the streaming builder). */
+export interface FinalizableSystem {
+  readonly one: Signal;
+  readonly nWires: number;
+  newWire(value: bigint, label: string): Signal;
+  constrain(a: LinearCombination | Signal, b: LinearCombination | Signal, c: LinearCombination | Signal, label?: string): void;
+}
+
 /**
  * Gives every public output and input a wire of its own (a fresh wire and one constraint
- * `lc·1 = wire` when its lc is not a lone unit wire or that wire is taken), then renumbers.
+ * `lc·1 = wire` when its lc is not a lone unit wire or that wire is taken), then fixes the order:
+ * one, public outputs, public inputs, private inputs, every other wire in allocation order.
  */
-export function finalizeSystem(cs: ConstraintSystem, options: FinalizeOptions): R1CS {
+export function fixWireOrder(cs: FinalizableSystem, options: FinalizeOptions): WireOrder {
   const publicInputs = options.publicInputs ?? [];
   const taken = new Set<number>([0]);
   const claim = (s: Signal, label: string): number => {
@@ -46,25 +63,39 @@ export function finalizeSystem(cs: ConstraintSystem, options: FinalizeOptions): 
   const pubIn = publicInputs.map((s, i) => claim(s, `public_input[${i}]`));
   const prvIn = options.privateInputs.map((s, i) => claim(s, `private_input[${i}]`));
   const outs = options.outputs.map((s, i) => claim(s, `output[${i}]`));
-  const order = [0, ...outs, ...pubIn, ...prvIn];
-  for (let w = 1; w < cs.nWires; w++) if (!taken.has(w)) order.push(w);
+  const order = new Int32Array(cs.nWires);
+  let n = 0;
+  for (const w of [0, ...outs, ...pubIn, ...prvIn]) order[n++] = w;
+  for (let w = 1; w < cs.nWires; w++) if (!taken.has(w)) order[n++] = w;
+  return { order, nPubOut: outs.length, nPubIn: pubIn.length, nPrvIn: prvIn.length };
+}
 
-  const newIndex = new Int32Array(cs.nWires);
+/** The inverse permutation: `newIndex[oldWire] = newWire`. */
+export function invertOrder(order: Int32Array): Int32Array {
+  const newIndex = new Int32Array(order.length);
   order.forEach((oldWire, i) => { newIndex[oldWire] = i; });
+  return newIndex;
+}
+
+/** Fixes the wire order of an in-memory builder and renumbers its constraints and witness. */
+export function finalizeSystem(cs: ConstraintSystem, options: FinalizeOptions): R1CS {
+  const { order, nPubOut, nPubIn, nPrvIn } = fixWireOrder(cs, options);
+  const newIndex = invertOrder(order);
   const remap = (lc: LinearCombination): LinearCombination => {
     const out: LinearCombination = new Map();
     for (const [wire, coeff] of lc) out.set(newIndex[wire], coeff);
     return out;
   };
   const constraints = cs.constraints.map((c) => ({ a: remap(c.a), b: remap(c.b), c: remap(c.c), label: c.label }));
+  const ordered = Array.from(order);
   return {
     prime: P,
     nWires: cs.nWires,
-    nPubOut: outs.length,
-    nPubIn: pubIn.length,
-    nPrvIn: prvIn.length,
+    nPubOut,
+    nPubIn,
+    nPrvIn,
     constraints,
-    labels: order.map((w) => cs.labels[w]),
-    witness: order.map((w) => toField(cs.values[w])),
+    labels: ordered.map((w) => cs.labels[w]),
+    witness: ordered.map((w) => toField(cs.values[w])),
   };
 }

@@ -2,7 +2,8 @@ import { ErrorCollector, Graph, Node, OnnxZkError, raise } from '@onnx-zk/tensor
 import { Errors } from '../errors';
 import { gadgets } from '../gadgets';
 import type { GadgetDef } from '../gadgets/types';
-import { gadgetFits, paramsFromNode } from './params-from-node';
+import { gadgetFits } from './params-from-node';
+import { pickStrategy, StrategyGoal } from './strategy';
 
 /** Strategy per gadget name; unlisted gadgets use their first (default) strategy. */
 export type StrategyChoice = Record<string, string>;
@@ -22,7 +23,7 @@ export function checkStrategies(choice: StrategyChoice): void {
   }
 }
 
-function bindNode(node: Node, graph: Graph, choice: StrategyChoice): void {
+function bindNode(node: Node, graph: Graph, choice: StrategyChoice, goal: StrategyGoal): void {
   const site = { node: node.name, op: node.op };
   const candidates = gadgetsForOp(node.op);
   const gadget = candidates.find((g) => gadgetFits(g, node, graph));
@@ -30,9 +31,9 @@ function bindNode(node: Node, graph: Graph, choice: StrategyChoice): void {
     const why = candidates.length ? `operands suit none of ${candidates.map((g) => g.name).join(', ')}` : `op ${node.op}`;
     raise(Errors.NO_GADGET, site, why);
   }
-  let cost;
+  let rated;
   try {
-    cost = gadget.cost(paramsFromNode(gadget, node, graph));
+    rated = pickStrategy(gadget, node, graph, choice[gadget.name], goal);
   } catch (e) {
     // Cost raises without a site (it sees only numbers); name the node here.
     if (e instanceof OnnxZkError && e.site.node === undefined) throw new OnnxZkError(e.def, site, e.details);
@@ -41,15 +42,17 @@ function bindNode(node: Node, graph: Graph, choice: StrategyChoice): void {
   node.attrs = {
     ...node.attrs,
     gadget: { type: 'string', value: gadget.name },
-    strategy: { type: 'string', value: choice[gadget.name] ?? gadget.strategies[0] },
-    cost_constraints: { type: 'int', value: cost.constraints },
-    cost_wires: { type: 'int', value: cost.wires },
+    strategy: { type: 'string', value: rated.strategy },
+    cost_constraints: { type: 'int', value: rated.cost.constraints },
+    cost_wires: { type: 'int', value: rated.cost.wires },
+    // Only approximating gadgets have a bound; their fixed ops declare the `error_bound` attribute.
+    ...(gadget.errorBound ? { error_bound: { type: 'float' as const, value: rated.error } } : {}),
   };
 }
 
 /** Binds every node to a gadget, reporting every node that has none (or bad params) at once. */
-export function bindGadgets(graph: Graph, choice: StrategyChoice): void {
+export function bindGadgets(graph: Graph, choice: StrategyChoice, goal: StrategyGoal = {}): void {
   const errors = new ErrorCollector();
-  for (const node of graph.nodes) errors.attempt(() => bindNode(node, graph, choice));
+  for (const node of graph.nodes) errors.attempt(() => bindNode(node, graph, choice, goal));
   errors.throwIfAny();
 }

@@ -13,9 +13,17 @@ function refInfo(ref: ValueRef, node: Node, graph: Graph): ValueInfo {
   return info;
 }
 
-function intValue(from: IntSource, node: Node, graph: Graph): number {
+function intValue(from: IntSource, node: Node, graph: Graph, gadget: GadgetDef): number {
   if ('attr' in from) return attrInt(node, from.attr, from.default);
-  if ('numel' in from) return numel(refInfo(from.numel, node, graph).shape);
+  if ('strategy' in from) return strategyIndex(gadget, node);
+  if ('choice' in from) return choiceIndex(from.choice, from.of, node);
+  if ('frac' in from) {
+    const info = refInfo(from.frac, node, graph);
+    if (!info.fixed) raise(Errors.MISSING_BOUNDS, { node: node.name, op: node.op }, `'${info.name}'`);
+    return info.fixed.frac;
+  }
+  // An absent optional input has no elements (softmax's mask_n without a mask).
+  if ('numel' in from) return refName(from.numel, node) === '' ? 0 : numel(refInfo(from.numel, node, graph).shape);
   const shape = refInfo('dim' in from ? from.dim : from.rows, node, graph).shape;
   const last = shape[shape.length - 1] ?? 1;
   if ('rows' in from) return last === 0 ? 0 : numel(shape) / last;
@@ -51,11 +59,27 @@ export function paramsFromNode(gadget: GadgetDef, node: Node, graph: Graph): Par
       case 'in': return numel(refInfo({ input: p.input }, node, graph).shape);
       case 'out': return numel(refInfo({ output: p.output }, node, graph).shape);
       case 'const': return constValue(p, node, graph, site);
-      case 'int': return intValue(p.from, node, graph);
+      case 'int': return intValue(p.from, node, graph, gadget);
       case 'lo':
       case 'hi': return boundsValue(p, node, graph, site);
     }
   });
+}
+
+/** The node's `strategy` attribute as an index into the gadget's strategies (absent: 0). */
+export function strategyIndex(gadget: GadgetDef, node: Node): number {
+  const attr = node.attrs.strategy;
+  if (attr === undefined) return 0;
+  const i = attr.type === 'string' ? gadget.strategies.indexOf(attr.value) : -1;
+  if (i < 0) raise(Errors.UNKNOWN_STRATEGY, { node: node.name, op: node.op }, `${gadget.name}=${String(attr.value)}: ${gadget.name} has ${gadget.strategies.join(', ')}`);
+  return i;
+}
+
+function choiceIndex(name: string, of: string[], node: Node): number {
+  const attr = node.attrs[name];
+  const i = attr === undefined ? 0 : attr.type === 'string' ? of.indexOf(attr.value) : -1;
+  if (i < 0) raise(Errors.BAD_ATTRIBUTE, { node: node.name, op: node.op }, `${name} must be one of ${of.join(', ')}`);
+  return i;
 }
 
 /** Whether the node's operands suit the gadget: `const` params on constants, `in` on values. */

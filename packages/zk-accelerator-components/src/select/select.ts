@@ -3,10 +3,11 @@ import { Errors } from '../errors';
 import { bindGadgets, checkStrategies, StrategyChoice } from './bind';
 import { applyFusion, fusions } from './fusions';
 import { addRangeChecks } from './range-checks';
+import type { StrategyGoal } from './strategy';
 
 export const PRODUCER = 'zk-accelerator-components';
 
-export interface SelectOptions {
+export interface SelectOptions extends StrategyGoal {
   /** Strategy per gadget name (default: each gadget's first strategy). */
   strategies?: StrategyChoice;
 }
@@ -37,7 +38,7 @@ export function selectGadgets(file: TirFile, options: SelectOptions = {}): TirFi
   graph.stage = 'accel';
   for (const pattern of fusions) applyFusion(graph, pattern);
   addRangeChecks(graph);
-  bindGadgets(graph, choice);
+  bindGadgets(graph, choice, { errorBudget: options.errorBudget, target: options.target });
   verifyGraph(graph);
   return { producer: PRODUCER, graph };
 }

@@ -1,0 +1,152 @@
+import {
+  GELU_ERF_POLY, GELU_ERF_TABLE, GELU_FORMS, GELU_MIN_FRAC, GELU_POLY_BITS, GELU_RANGE_LOG2, GELU_STRATEGIES,
+  GELU_TABLE_INDEX_BITS, GELU_TANH_POLY, GELU_TANH_TABLE, GeluForm, GeluStrategy, geluBounds, geluErrorBound, geluHFrac,
+  geluTableLowBits, raise,
+} from '@onnx-zk/tensor-ir';
+import { Errors } from '../errors';
+import type { ConstraintSystem } from '../r1cs/constraint-system';
+import { bitLength } from '../r1cs/field';
+import { Signal, signalAdd, signalConstant, signalScale } from '../r1cs/linear-combination';
+import { caseInputs, caseTensor } from '../soundness/case-input';
+import { checkFieldMargin, decompose, decompositionCost, fromBits, gadgetSite, sumCost } from './bits';
+import { mul, polyInField, productChain, productChainCost, quadInField, tableColumns, tableSelectCost } from './exp-arith';
+import { boundAt, labelOf, Params } from './params';
+import { checkBounds, rescaleBits, rescaleBitsCost } from './rescale-bits';
+import type { AbiParam, Cost, GadgetDef, ParamValue, SoundnessCase } from './types';
+
+const abi: AbiParam[] = [
+  { kind: 'in', name: 'x', input: 0 },
+  { kind: 'out', name: 'y', output: 0 },
+  { kind: 'int', name: 'n', from: { numel: { input: 0 } } },
+  { kind: 'int', name: 'frac', from: { frac: { input: 0 } } },
+  { kind: 'int', name: 'form', from: { choice: 'approximate', of: ['none', 'tanh'] } },
+  { kind: 'int', name: 'strategy', from: { strategy: true } },
+  { kind: 'lo', name: 'lo', of: { input: 0 } },
+  { kind: 'hi', name: 'hi', of: { input: 0 } },
+  { kind: 'lo', name: 'ylo', of: { output: 0 } },
+  { kind: 'hi', name: 'yhi', of: { output: 0 } },
+];
+
+interface Setting {
+  frac: number;
+  form: GeluForm;
+  strategy: GeluStrategy;
+}
+
+/** Per element: the sign handling, the bits of a = |x| and of y − ylo, the rescale shift. */
+interface ElementPlan {
+  sign: 'pos' | 'neg' | 'mixed';
+  aBits: number;
+  shift: number;
+  yBits: number;
+}
+
+function plan(set: Setting, lo: bigint, hi: bigint, ylo: bigint, yhi: bigint): ElementPlan {
+  const amax = -lo > hi ? -lo : hi;
+  const sign = lo >= 0n ? 'pos' : hi <= 0n ? 'neg' : 'mixed';
+  const aBits = Math.max(bitLength(amax), set.frac + GELU_RANGE_LOG2);
+  const shift = geluHFrac(set.frac, set.strategy) - set.frac;
+  checkFieldMargin(aBits, {});
+  return { sign, aBits, shift, yBits: bitLength(yhi - ylo) };
+}
+
+function elementCost(set: Setting, pl: ElementPlan): Cost {
+  const high = pl.aBits - (set.frac + GELU_RANGE_LOG2);
+  const approx = set.strategy === 'table' ? tableSelectCost(GELU_TABLE_INDEX_BITS) + 2 : GELU_ERF_POLY.length - 2;
+  const products = (pl.sign === 'mixed' ? 2 : 0) + approx + productChainCost(high) + (high >= 1 ? 1 : 0);
+  const [a, r] = [decompositionCost(pl.aBits), rescaleBitsCost(pl.shift, pl.yBits)];
+  return { constraints: products + a.constraints + r.constraints, wires: products + a.wires + r.wires };
+}
+
+function read(values: ParamValue[], loc: string[]) {
+  const p = new Params('gelu', abi, values);
+  const set: Setting = { frac: p.int('frac'), form: GELU_FORMS[p.int('form')], strategy: GELU_STRATEGIES[p.int('strategy')] };
+  if (set.frac < GELU_MIN_FRAC || set.frac > 40) raise(Errors.BAD_FRAC, gadgetSite(loc, 'Gelu'), `Gelu at frac ${set.frac}, supported ${GELU_MIN_FRAC}..40`);
+  const b = ['lo', 'hi', 'ylo', 'yhi'].map((name) => p.bounds(name));
+  const planAt = (i: number) => plan(set, boundAt(b[0], i), boundAt(b[1], i), boundAt(b[2], i), boundAt(b[3], i));
+  return { p, set, n: p.int('n'), b, planAt };
+}
+
+function cost(values: ParamValue[]): Cost {
+  const { set, n, planAt } = read(values, []);
+  return sumCost(n, (i) => elementCost(set, planAt(i)));
+}
+
+type Label = (part: string, ...index: number[]) => string;
+
+/** a = |x| (a sign bit s and a = (2s − 1)·x when x may take both signs) and its bits. */
+function absBits(cs: ConstraintSystem, x: Signal, pl: ElementPlan, label: Label): { a: Signal; bits: Signal[] } {
+  let a = pl.sign === 'pos' ? x : signalScale(x, -1n);
+  if (pl.sign === 'mixed') {
+    const s = cs.newWire(x.value >= 0n ? 1n : 0n, label('sign'));
+    cs.constrain(s, signalAdd(s, signalConstant(-1n)), signalConstant(0n), label('sign'));
+    a = mul(cs, signalAdd(signalScale(s, 2n), signalConstant(-1n)), x, label('abs'));
+  }
+  return { a, bits: decompose(cs, a, pl.aBits, (i) => label('a_bit', i)) };
+}
+
+/** H ≈ h(a)·2^F from the bits of a below 2^(f+2). */
+function approxH(cs: ConstraintSystem, bits: Signal[], set: Setting, label: Label): Signal {
+  const top = set.frac + GELU_RANGE_LOG2;
+  if (set.strategy === 'poly') {
+    const d = top - GELU_POLY_BITS;
+    const u = d >= 0 ? fromBits(bits.slice(d, top), 0n) : signalScale(fromBits(bits.slice(0, top), 0n), 1n << BigInt(-d));
+    return polyInField(cs, u, set.form === 'erf' ? GELU_ERF_POLY : GELU_TANH_POLY, GELU_POLY_BITS, (i) => label('pow', i));
+  }
+  const l = geluTableLowBits(set.frac);
+  const coeffs = tableColumns(cs, bits.slice(l, top), set.form === 'erf' ? GELU_ERF_TABLE : GELU_TANH_TABLE, (u) => label('mono', u));
+  return quadInField(cs, coeffs, fromBits(bits.slice(0, l), 0n), l, (part) => label(part));
+}
+
+function geluElement(cs: ConstraintSystem, x: Signal, set: Setting, pl: ElementPlan, ylo: bigint, where: { loc: string[]; e: number }): Signal {
+  const label: Label = (part, ...i) => labelOf(where.loc, 'gelu', part, where.e, ...i);
+  const { a, bits } = absBits(cs, x, pl, label);
+  let h = approxH(cs, bits, set, label);
+  const gates = bits.slice(set.frac + GELU_RANGE_LOG2).map((b) => signalAdd(signalConstant(1n), b, -1n));
+  if (gates.length) h = mul(cs, h, productChain(cs, gates, (i) => label('gate', i)), label('h_gated'));
+  const s = BigInt(pl.shift);
+  // relu(x)·2^(F−f): x, 0, or (a + x)/2 when x takes both signs.
+  const relu = pl.sign === 'neg' ? signalConstant(0n) : pl.sign === 'pos' ? signalScale(x, 1n << s) : signalScale(signalAdd(a, x), 1n << (s - 1n));
+  const z = signalAdd(relu, h, -1n);
+  return rescaleBits(cs, z, pl.shift, ylo, pl.yBits, { loc: where.loc, gadget: 'gelu', op: 'Gelu', element: where.e }).q;
+}
+
+/** GELU per element, bit-exact with tensor-ir geluInt. */
+function synthesize(cs: ConstraintSystem, values: ParamValue[], loc: string[]): Signal[] {
+  const { p, set, b, planAt } = read(values, loc);
+  return p.signals('x').map((x, e) => {
+    checkBounds(x.value, boundAt(b[0], e), boundAt(b[1], e), e, { loc, op: 'Gelu' });
+    const pl = planAt(e);
+    checkFieldMargin(pl.aBits, gadgetSite(loc, 'Gelu'));
+    const y = geluElement(cs, x, set, pl, boundAt(b[2], e), { loc, e });
+    checkBounds(y.value, boundAt(b[2], e), boundAt(b[3], e), e, { loc, op: 'Gelu' });
+    return y;
+  });
+}
+
+/** |y − GELU(x)| for the node's form (tensor-ir geluErrorBound). */
+function errorBound(values: ParamValue[]): number {
+  const { set } = read(values, []);
+  return geluErrorBound(set.frac, set.form, set.strategy);
+}
+
+/** Four elements at frac 4 over [−6, 6] (the gate beyond 4 included), each form and strategy. */
+function soundnessCases(): SoundnessCase[] {
+  const [ylo, yhi] = geluBounds(-96n, 96n, 4);
+  return GELU_FORMS.flatMap((form, f) => GELU_STRATEGIES.map((s, strategy) => ({
+    params: [caseInputs([-96, -12, 0, 70]), 4, 4, 4, f, strategy, caseTensor([-96]), caseTensor([96]), caseTensor([ylo]), caseTensor([yhi])],
+    note: `gelu ${form} ${s}, frac 4, x ∈ [−6, 6]`,
+  })));
+}
+
+export const gelu: GadgetDef = {
+  name: 'gelu',
+  op: 'Gelu',
+  strategies: [...GELU_STRATEGIES],
+  summary: 'y = relu(x) - h(|x|), h(a) = a*Phi(-a) (erf or tanh form) by a table on the top bits of |x| or a polynomial in the field',
+  abi,
+  cost,
+  synthesize,
+  soundnessCases,
+  errorBound,
+};

@@ -1,0 +1,144 @@
+import { EXP_STRATEGIES, ExpStrategy, expHi, raise, softmaxErrorBound, softmaxExpFrac, softmaxMasked } from '@onnx-zk/tensor-ir';
+import { Errors } from '../errors';
+import type { ConstraintSystem } from '../r1cs/constraint-system';
+import { bitLength } from '../r1cs/field';
+import { Signal, signalAdd, signalConstant, signalScale } from '../r1cs/linear-combination';
+import { caseInputs, caseTensor } from '../soundness/case-input';
+import { checkFieldMargin, gadgetSite, signedBits, sumCost } from './bits';
+import { maxOf, maxOfCost } from './blocks/compare';
+import { divRound, divRoundCost } from './blocks/divide';
+import { EXP_FRAC_RANGE } from './exp';
+import { expCore, expCoreCost, expPlan, ExpPlan } from './exp-core';
+import { boundAt, labelOf, Params } from './params';
+import { checkBounds } from './rescale-bits';
+import type { AbiParam, Cost, GadgetDef, ParamValue, SoundnessCase } from './types';
+
+const abi: AbiParam[] = [
+  { kind: 'in', name: 'x', input: 0 },
+  { kind: 'const', name: 'mask', input: 1, optional: true },
+  { kind: 'out', name: 'y', output: 0 },
+  { kind: 'int', name: 'rows', from: { rows: { input: 0 } } },
+  { kind: 'int', name: 'len', from: { dim: { input: 0 }, axis: -1 } },
+  /** Elements of the mask (0 without one): it repeats over the leading dimensions of x. */
+  { kind: 'int', name: 'mask_n', from: { numel: { input: 1 } } },
+  { kind: 'int', name: 'frac', from: { frac: { input: 0 } } },
+  { kind: 'int', name: 'strategy', from: { strategy: true } },
+  { kind: 'lo', name: 'lo', of: { input: 0 } },
+  { kind: 'hi', name: 'hi', of: { input: 0 } },
+];
+
+interface Shape {
+  rows: number;
+  len: number;
+  frac: number;
+  strategy: ExpStrategy;
+  mask: BigInt64Array | null;
+  lo: BigInt64Array;
+  hi: BigInt64Array;
+}
+
+/** What one row spends: its live (unmasked) elements, the max's bits, the exp and the division. */
+interface RowPlan {
+  live: number[];
+  maxBits: number;
+  exp: ExpPlan;
+  numBits: number;
+  denBits: number;
+  /** y ≤ 2^f since e ≤ Σe: the quotient needs f + 1 bits, not numBits. */
+  qBits: number;
+}
+
+function read(values: ParamValue[], loc: string[]): Shape & { p: Params } {
+  const p = new Params('softmax', abi, values);
+  const frac = p.int('frac');
+  if (frac < EXP_FRAC_RANGE[0] || frac > EXP_FRAC_RANGE[1]) raise(Errors.BAD_FRAC, gadgetSite(loc, 'Softmax'), `Softmax at frac ${frac}`);
+  return {
+    p, rows: p.int('rows'), len: p.int('len'), frac, strategy: EXP_STRATEGIES[p.int('strategy')],
+    mask: p.tensor('mask'), lo: p.bounds('lo'), hi: p.bounds('hi'),
+  };
+}
+
+const maskAt = (s: Shape, e: number): bigint => (s.mask ? s.mask[e % s.mask.length] : 0n);
+
+function rowPlan(s: Shape, r: number): RowPlan {
+  const base = r * s.len;
+  const live = [...Array(s.len).keys()].map((i) => base + i).filter((e) => !s.mask || !softmaxMasked(maskAt(s, e), s.frac));
+  const vlo = live.map((e) => boundAt(s.lo, e) + maskAt(s, e));
+  const vhi = live.map((e) => boundAt(s.hi, e) + maskAt(s, e));
+  const maxBits = Math.max(1, ...live.map((_, i) => signedBits(vlo[i], vhi[i])));
+  checkFieldMargin(maxBits + 1, {});
+  const dLo = live.length ? vlo.reduce((a, b) => (b < a ? b : a)) - vhi.reduce((a, b) => (b > a ? b : a)) : 0n;
+  const fe = softmaxExpFrac(s.frac, s.len);
+  const top = expHi(fe);
+  return {
+    live, maxBits, exp: expPlan(dLo, s.frac, fe, s.strategy),
+    numBits: bitLength(top << BigInt(s.frac)), denBits: bitLength(top * BigInt(Math.max(1, live.length))), qBits: s.frac + 1,
+  };
+}
+
+function rowCost(plan: RowPlan): Cost {
+  const n = plan.live.length;
+  if (n === 0) return { constraints: 0, wires: 0 };
+  const [m, e, d] = [maxOfCost(n, plan.maxBits), expCoreCost(plan.exp), divRoundCost(plan.numBits, plan.denBits, plan.qBits)];
+  return { constraints: m.constraints + n * (e.constraints + d.constraints), wires: m.wires + n * (e.wires + d.wires) };
+}
+
+function cost(values: ParamValue[]): Cost {
+  const s = read(values, []);
+  return sumCost(s.rows, (r) => rowCost(rowPlan(s, r)));
+}
+
+/** Row r of x (all of x, indexed globally): v = x + mask on live elements, m = max v, e = exp(v − m), y = round(e·2^f / Σe). */
+function softmaxRow(cs: ConstraintSystem, x: Signal[], s: Shape, r: number, loc: string[]): Signal[] {
+  const plan = rowPlan(s, r);
+  const y: Signal[] = Array.from({ length: s.len }, () => signalConstant(0n));
+  if (plan.live.length === 0) return y;
+  const v = plan.live.map((e) => signalAdd(x[e], signalConstant(maskAt(s, e))));
+  const m = maxOf(cs, v, plan.maxBits, labelOf(loc, 'softmax', 'max', r));
+  const e = plan.live.map((el, i) => expCore(cs, signalAdd(v[i], m, -1n), plan.exp, { loc, gadget: 'softmax', element: el },
+    (part, ...idx) => labelOf(loc, 'softmax', `exp_${part}`, el, ...idx)));
+  const sum = e.reduce((acc, ei) => signalAdd(acc, ei), signalConstant(0n));
+  plan.live.forEach((el, i) => {
+    const num = signalScale(e[i], 1n << BigInt(s.frac));
+    y[el - r * s.len] = divRound(cs, num, sum, plan.numBits, plan.denBits, labelOf(loc, 'softmax', 'div', el), plan.qBits);
+  });
+  return y;
+}
+
+/** Softmax along the last axis, bit-exact with tensor-ir softmaxRowInt. */
+function synthesize(cs: ConstraintSystem, values: ParamValue[], loc: string[]): Signal[] {
+  const s = read(values, loc);
+  const x = s.p.signals('x');
+  x.forEach((xi, e) => checkBounds(xi.value, boundAt(s.lo, e), boundAt(s.hi, e), e, { loc, op: 'Softmax' }));
+  checkFieldMargin(Math.max(...[...Array(s.rows).keys()].map((r) => rowPlan(s, r).maxBits)) + 1, gadgetSite(loc, 'Softmax'));
+  const out: Signal[] = [];
+  for (let r = 0; r < s.rows; r++) out.push(...softmaxRow(cs, x, s, r, loc));
+  return out;
+}
+
+/** |y − softmax(x)| per element (tensor-ir softmaxErrorBound, which grows slowly with the row length). */
+function errorBound(values: ParamValue[]): number {
+  const s = read(values, []);
+  return softmaxErrorBound(s.frac, s.len, s.strategy);
+}
+
+/** Two rows of 3 at frac 3 over [−1, 1], a causal mask (row 0 has one live entry), each strategy. */
+function soundnessCases(): SoundnessCase[] {
+  const masked = -(1n << 19n);
+  return EXP_STRATEGIES.map((name, strategy) => ({
+    params: [caseInputs([5, -8, 2, 0, 0, -3]), caseTensor([0, masked, masked, 0, 0, masked]), 6, 2, 3, 6, 3, strategy, caseTensor([-8]), caseTensor([8])],
+    note: `softmax ${name}, frac 3, rows of 3, causal mask, a tie in row 1`,
+  }));
+}
+
+export const softmax: GadgetDef = {
+  name: 'softmax',
+  op: 'Softmax',
+  strategies: [...EXP_STRATEGIES],
+  summary: 'softmax on the last axis: exact max, exp of x - max (exp strategies), round(e*2^f / sum e); masked entries free and 0',
+  abi,
+  cost,
+  synthesize,
+  soundnessCases,
+  errorBound,
+};
