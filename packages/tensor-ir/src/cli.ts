@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { UsageError, runCli } from './run-cli';
 import { convertCommand, printCommand, runCommand, verifyCommand } from './commands';
+import { optCommand } from './opt-command';
 
 const out = (s: string) => process.stdout.write(s);
 
@@ -24,6 +25,13 @@ runCli(async () => {
       .positional('output', { type: 'string', demandOption: true })
       .option('text', { type: 'boolean', default: false, describe: 'write text (also implied by a .txt output)' }),
     (a) => convertCommand({ input: a.input, output: a.output, text: a.text }))
+    .command('opt <input>', 'run graph passes (fold constants, canonicalise, fusions, dead nodes) on a float .tir', (y) => y
+      .positional('input', { type: 'string', demandOption: true, describe: 'float-stage .tir' })
+      .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'the .tir to write' })
+      .option('passes', { type: 'string', describe: 'comma-separated pass names (default: the standard pipeline)' })
+      .option('print-after', { type: 'string', describe: 'print the IR text after this pass' })
+      .option('text', { type: 'boolean', default: false, describe: 'write text (also implied by a .txt output)' }),
+    (a) => { out(optCommand({ input: a.input, output: a.output, passes: a.passes, printAfter: a['print-after'], text: a.text })); })
     .demandCommand(1, 'a command is required')
     .strict()
     .version(false)

@@ -141,4 +141,5 @@ export const IrErrors = {
   NO_FLOAT_SEMANTICS: { code: 'IR024', message: 'op has no float semantics in the interpreter' },
   MISSING_TYPE: { code: 'IR025', message: 'value has no type (ValueInfo)' },
   STRAY_VALUE: { code: 'IR026', message: 'value info for a value that nothing defines' },
+  UNKNOWN_PASS: { code: 'IR027', message: 'unknown pass', hint: "run 'onnx-zk-ir opt --help' for the pass names" },
 } satisfies Record<string, ErrorDef>;

@@ -8,6 +8,7 @@ export * from './attrs';
 export * from './ops/types';
 export { onnxOps } from './ops';
 export { fixedOps } from './fixed-ops';
+export * from './fixed-ops/approx';
 export { opsFor, lookupOp } from './op-tables';
 export { inferShapes, inferContext, arityProblem } from './infer';
 export { verifyGraph } from './verify';
@@ -16,5 +17,8 @@ export { broadcastShapes, canBroadcastTo, broadcastIndices, resolveReshape, plan
 export { printTir, parseTir, TEXT_MAGIC } from './text';
 export { readTir, writeTir, isTextTir } from './io';
 export { runFloat } from './interp';
+export type { RunFloatOptions } from './interp';
 export { readInputJson, inputTensors } from './input';
 export { printCommand, verifyCommand, runCommand, convertCommand } from './commands';
+export { passes, runPasses, foldConstants, eliminateDeadNodes, canonicalize, fuseLayerNorm, fuseGelu } from './passes';
+export type { Pass, NamedPass, PassOptions, FoldOptions } from './passes';

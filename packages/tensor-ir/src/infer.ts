@@ -10,6 +10,7 @@ export function inferContext(graph: Graph, node: Node): InferContext {
   return {
     node,
     stage: graph.stage,
+    opset: graph.opset,
     inputs,
     constants: node.inputs.map((n) => (n === '' ? undefined : graph.constants.get(n))),
     isGraphInput: (i) => graph.inputs.includes(node.inputs[i]),

@@ -4,12 +4,18 @@
  */
 
 /** Element types. `int64` also carries fixed-point integers (see FixedInfo). */
-export type DType = 'float32' | 'float64' | 'int64' | 'int32' | 'int8' | 'uint8' | 'bool';
+export type DType =
+  | 'float32' | 'float64' | 'int64' | 'int32' | 'int16' | 'int8'
+  | 'uint64' | 'uint32' | 'uint16' | 'uint8' | 'bool';
 
-export type TensorData = Float32Array | Float64Array | BigInt64Array | Int32Array | Int8Array | Uint8Array;
+export type TensorData =
+  | Float32Array | Float64Array | BigInt64Array | Int32Array | Int16Array | Int8Array
+  | BigUint64Array | Uint32Array | Uint16Array | Uint8Array;
 
 /** A dense row-major tensor. float32/float64 → Float32Array/Float64Array, int64 → BigInt64Array,
- * int32 → Int32Array, int8 → Int8Array, uint8 and bool → Uint8Array. */
+ * int32 → Int32Array, int16 → Int16Array, int8 → Int8Array, uint64 → BigUint64Array,
+ * uint32 → Uint32Array, uint16 → Uint16Array, uint8 and bool → Uint8Array. int64 and uint64
+ * elements are bigints, every other dtype's are numbers. */
 export interface Tensor {
   dtype: DType;
   shape: number[];

@@ -1,7 +1,7 @@
 import { DType, Tensor, TensorData, numel } from './model';
 import { IrErrors, raise } from './errors';
 
-export const DTYPES: readonly DType[] = ['float32', 'float64', 'int64', 'int32', 'int8', 'uint8', 'bool'];
+export const DTYPES: readonly DType[] = ['float32', 'float64', 'int64', 'int32', 'int16', 'int8', 'uint64', 'uint32', 'uint16', 'uint8', 'bool'];
 
 export function isDType(s: string): s is DType {
   return (DTYPES as readonly string[]).includes(s);
@@ -9,6 +9,21 @@ export function isDType(s: string): s is DType {
 
 export function isFloatDType(d: DType): boolean {
   return d === 'float32' || d === 'float64';
+}
+
+/** int64 and uint64: elements are bigints (BigInt64Array / BigUint64Array). */
+export function isBigIntDType(d: DType): boolean {
+  return d === 'int64' || d === 'uint64';
+}
+
+/** Integer dtypes without a sign (uint8 .. uint64); they wrap modulo 2^bits. */
+export function isUnsignedDType(d: DType): boolean {
+  return d === 'uint8' || d === 'uint16' || d === 'uint32' || d === 'uint64';
+}
+
+/** Bits of an integer dtype (bool counts as 8), 0 for floats. */
+export function intDTypeBits(d: DType): number {
+  return isFloatDType(d) ? 0 : dtypeSize(d) * 8;
 }
 
 /** Bytes per element of a dtype's typed array. */
@@ -23,7 +38,11 @@ export function typedArrayFor(dtype: DType, n: number): TensorData {
     case 'float64': return new Float64Array(n);
     case 'int64': return new BigInt64Array(n);
     case 'int32': return new Int32Array(n);
+    case 'int16': return new Int16Array(n);
     case 'int8': return new Int8Array(n);
+    case 'uint64': return new BigUint64Array(n);
+    case 'uint32': return new Uint32Array(n);
+    case 'uint16': return new Uint16Array(n);
     case 'uint8':
     case 'bool': return new Uint8Array(n);
   }
@@ -54,6 +73,11 @@ function setElement(out: TensorData, dtype: DType, i: number, v: number | bigint
       raise(IrErrors.BAD_TENSOR, {}, `${dtype} element ${i} is not an integer: ${v}`);
     }
     out[i] = BigInt.asIntN(64, BigInt(v));
+  } else if (out instanceof BigUint64Array) {
+    if (typeof v === 'number' && !Number.isInteger(v)) {
+      raise(IrErrors.BAD_TENSOR, {}, `${dtype} element ${i} is not an integer: ${v}`);
+    }
+    out[i] = BigInt.asUintN(64, BigInt(v));
   } else if (isFloatDType(dtype)) {
     out[i] = Number(v);
   } else {
@@ -63,7 +87,7 @@ function setElement(out: TensorData, dtype: DType, i: number, v: number | bigint
   }
 }
 
-/** The elements as JS numbers (int64 beyond 2^53 loses precision). */
+/** The elements as JS numbers (int64/uint64 beyond 2^53 lose precision). */
 export function tensorValues(t: Tensor): number[] {
   return Array.from(t.data as ArrayLike<number | bigint>, (v) => Number(v));
 }

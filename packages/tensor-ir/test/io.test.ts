@@ -30,10 +30,10 @@ describe('readTir / writeTir', () => {
 
   it('verifies what it reads, naming the file', () => {
     const bad = file();
-    bad.graph.nodes[1].op = 'Softmax';
+    bad.graph.nodes[1].op = 'Zorp';
     const p = path.join(dir, 'bad.tir');
     fs.writeFileSync(p, encodeTir(bad));
-    expect(() => readTir(p)).toThrow(new RegExp(`^${p}: Relu_1 \\(Softmax\\): error IR007`));
+    expect(() => readTir(p)).toThrow(new RegExp(`^${p}: Relu_1 \\(Zorp\\): error IR007`));
   });
 
   it('verifies before writing and leaves no partial file', () => {

@@ -23,17 +23,17 @@ describe('verifyGraph', () => {
     g.nodes[1].inputs = ['nowhere'];                        // dangling
     g.nodes[2].inputs = ['f', 'W2'];                        // defined later
     g.nodes[3].outputs = ['h'];                             // defined twice
-    g.nodes[4].op = 'Conv';                                 // unknown op
-    g.nodes[5].op = 'Softmax';                              // a second unknown op
+    g.nodes[4].op = 'Zorp';                                 // unknown op
+    g.nodes[5].op = 'Blorf';                                // a second unknown op
     g.nodes[6].name = 'Gemm_0';                             // duplicate node name
     g.outputs.push('ghost');                                // undefined output
     expect(problems(() => verifyGraph(g))).toEqual([
       expect.stringMatching(/^Relu_1 \(Relu\): error IR012: .*'nowhere' is not a graph input/),
       expect.stringMatching(/^MatMul_2 \(MatMul\): error IR011: value used before .*'f'/),
       expect.stringMatching(/^Add_3 \(Add\): error IR010: .*'h'/),
-      expect.stringMatching(/^Reshape_4 \(Conv\): error IR012: .*'a'/), // Add_3 no longer defines it
-      expect.stringMatching(/^Reshape_4 \(Conv\): error IR007: .*'Conv' is not an op of the float dialect/),
-      expect.stringMatching(/^Flatten_5 \(Softmax\): error IR007/),
+      expect.stringMatching(/^Reshape_4 \(Zorp\): error IR012: .*'a'/), // Add_3 no longer defines it
+      expect.stringMatching(/^Reshape_4 \(Zorp\): error IR007: .*'Zorp' is not an op of the float dialect/),
+      expect.stringMatching(/^Flatten_5 \(Blorf\): error IR007/),
       expect.stringMatching(/^Gemm_0 \(Identity\): error IR023/),
       expect.stringMatching(/^error IR013: .*'ghost'/),
       expect.stringMatching(/^error IR026: .*'a'/),
@@ -140,12 +140,12 @@ describe('inferShapes', () => {
 
   it('reports all unknown ops at once without cascading errors', () => {
     const g = floatMlp();
-    g.nodes[1].op = 'Sigmoid';
-    g.nodes.push(node('Conv', 'Conv_9', ['y'], ['z']));
+    g.nodes[1].op = 'Zorp';
+    g.nodes.push(node('Blorf', 'Blorf_9', ['y'], ['z']));
     const msgs = problems(() => inferShapes(g));
     expect(msgs).toEqual([
-      expect.stringMatching(/^Relu_1 \(Sigmoid\): error IR007: unknown op for this IR stage: 'Sigmoid' is not an op of the float dialect \(known: Add, Constant/),
-      expect.stringMatching(/^Conv_9 \(Conv\): error IR007/),
+      expect.stringMatching(/^Relu_1 \(Zorp\): error IR007: unknown op for this IR stage: 'Zorp' is not an op of the float dialect \(known: Add, Constant/),
+      expect.stringMatching(/^Blorf_9 \(Blorf\): error IR007/),
     ]);
   });
 });

@@ -1,5 +1,7 @@
 import { OpDef } from './types';
-import { NUMERIC_TYPES, broadcastIndices, canBroadcastTo, floatData, floatTensor, inputOfType, requireRank, sameDType } from './helpers';
+import {
+  NUMERIC_TYPES, broadcastIndices, canBroadcastTo, floatTensor, inputOfType, matmulRows, matmulTransBRows, numberData, requireRank, sameDType, transposed,
+} from './helpers';
 import { attrFloat, attrInt } from '../attrs';
 
 /** ONNX Gemm: Y = alpha·A'·B' + beta·C, A' = transA ? Aᵀ : A, B' likewise, C broadcast to [M, N]. */
@@ -36,20 +38,14 @@ export const Gemm: OpDef = {
     const beta = attrFloat(node, 'beta');
     const [m, k] = transA ? [a!.shape[1], a!.shape[0]] : a!.shape;
     const n = transB ? b!.shape[0] : b!.shape[1];
-    const da = floatData(a!);
-    const db = floatData(b!);
-    const at = (i: number, p: number) => (transA ? da[p * m + i] : da[i * k + p]);
-    const bt = (p: number, j: number) => (transB ? db[j * k + p] : db[p * n + j]);
-    const dc = c ? floatData(c) : undefined;
+    const da = numberData(a!.data);
+    // Aᵀ is copied once (it is the small activation side); Bᵀ is read in place by dot products.
+    const blk = { a: transA ? transposed(da, m, k) : da, b: numberData(b!.data), out: new Float64Array(m * n), offA: 0, offB: 0, offY: 0 };
+    (transB ? matmulTransBRows : matmulRows)(blk, k, n, 0, m);
+    const out = blk.out;
+    const dc = c ? numberData(c.data) : undefined;
     const ic = c ? broadcastIndices(c.shape, [m, n]) : undefined;
-    const out = new Float64Array(m * n);
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < n; j++) {
-        let acc = 0;
-        for (let p = 0; p < k; p++) acc += at(i, p) * bt(p, j);
-        out[i * n + j] = alpha * acc + (dc ? beta * dc[ic![i * n + j]] : 0);
-      }
-    }
+    for (let i = 0; i < m * n; i++) out[i] = alpha * out[i] + (dc ? beta * dc[ic![i]] : 0);
     return [floatTensor(a!.dtype, [m, n], out)];
   },
 };

@@ -1,5 +1,6 @@
 import { InferContext, OpDef } from './types';
-import { NUMERIC_TYPES, broadcastIndices, floatData, floatTensor, inputOfType, planMatMul, sameDType } from './helpers';
+import { NUMERIC_TYPES, broadcastIndices, floatTensor, inputOfType, matmulRows, numberData, planMatMul, sameDType } from './helpers';
+import { matmulRowsParallel } from './helpers/matmul-pool';
 import { IrErrors, raise } from '../errors';
 import { numel } from '../model';
 
@@ -21,23 +22,23 @@ export const MatMul: OpDef = {
     const plan = planMatMul(a!.shape, b!.shape);
     if (typeof plan === 'string') return raise(IrErrors.BAD_OPERANDS, { node: node.name, op: node.op }, plan);
     const { m, k, n } = plan;
-    const da = floatData(a!);
-    const db = floatData(b!);
+    // Operands are read in place (no float64 copy of a weight matrix); products accumulate in float64.
+    const blk = { a: numberData(a!.data), b: numberData(b!.data), out: new Float64Array(numel(plan.out)), offA: 0, offB: 0, offY: 0 };
     const ia = broadcastIndices(plan.aBatch, plan.batch);
     const ib = broadcastIndices(plan.bBatch, plan.batch);
-    const out = new Float64Array(numel(plan.out));
-    for (let t = 0; t < ia.length; t++) {
-      const offA = ia[t] * m * k;
-      const offB = ib[t] * k * n;
-      const offY = t * m * n;
-      for (let i = 0; i < m; i++) {
-        for (let j = 0; j < n; j++) {
-          let acc = 0;
-          for (let p = 0; p < k; p++) acc += da[offA + i * k + p] * db[offB + p * n + j];
-          out[offY + i * n + j] = acc;
-        }
-      }
+    // One product (the weight MatMuls of a transformer): split its rows over two threads.
+    if (ia.length === 1) {
+      blk.offA = ia[0] * m * k;
+      blk.offB = ib[0] * k * n;
+      matmulRowsParallel(blk, m, k, n);
+      return [floatTensor(a!.dtype, plan.out, blk.out)];
     }
-    return [floatTensor(a!.dtype, plan.out, out)];
+    for (let t = 0; t < ia.length; t++) {
+      blk.offA = ia[t] * m * k;
+      blk.offB = ib[t] * k * n;
+      blk.offY = t * m * n;
+      matmulRows(blk, k, n, 0, m);
+    }
+    return [floatTensor(a!.dtype, plan.out, blk.out)];
   },
 };

@@ -25,6 +25,8 @@ export interface InferredType {
 export interface InferContext {
   node: Node;
   stage: Stage;
+  /** The graph's default-domain opset version; ops whose form changed across opsets branch on it. */
+  opset: number;
   /** ValueInfo of each input; undefined for an absent optional input. */
   inputs: (ValueInfo | undefined)[];
   /** The tensor of each input that is a graph constant (e.g. Reshape's shape). */
@@ -45,8 +47,11 @@ export interface OpDef {
   attrs: Record<string, AttrSpec>;
   /** Shape and dtype of every output. */
   infer(ctx: InferContext): InferredType[];
-  /** Float reference semantics (float dialect): float64 arithmetic, float32 storage. */
-  evalFloat?(node: Node, inputs: (Tensor | undefined)[]): Tensor[];
+  /**
+   * Float reference semantics (float dialect): float64 arithmetic, float32 storage. `opset` is the
+   * graph's opset version (attribute → input moves, changed defaults).
+   */
+  evalFloat?(node: Node, inputs: (Tensor | undefined)[], opset: number): Tensor[];
   /**
    * Fixed dialects: the frac of every output given the inputs' FixedInfo (docs/architecture.md's
    * frac rule). Raises IR017 through ctx.fail when the inputs' fracs break the rule.

@@ -54,7 +54,7 @@ export function parseData(c: Cursor, dtype: DType, shape: number[]): Tensor {
 function setFromToken(c: Cursor, data: TensorData, dtype: DType, i: number, s: string): void {
   if (isFloatDType(dtype)) { data[i] = parseFloatToken(s); return; }
   if (!isIntegerToken(s)) c.fail(`${dtype} element ${i} is not an integer: ${s}`);
-  if (data instanceof BigInt64Array) data[i] = BigInt(s);
+  if (data instanceof BigInt64Array || data instanceof BigUint64Array) data[i] = BigInt(s);
   else data[i] = Number(s);
 }
 

@@ -3,8 +3,8 @@ import { Attr, DType, InferredType, Stage, Tensor, emptyGraph, inferContext, mak
 export type Operand = { dtype: DType; shape: number[]; const?: Tensor; fixed?: { frac: number } } | undefined;
 
 /** Runs an op's shape rule on operands given by type (optionally constant). */
-export function inferOp(stage: Stage, op: string, operands: Operand[], attrs: Record<string, Attr> = {}, outputs = 1): InferredType[] {
-  const g = emptyGraph('t', stage, 13);
+export function inferOp(stage: Stage, op: string, operands: Operand[], attrs: Record<string, Attr> = {}, outputs = 1, opset = 13): InferredType[] {
+  const g = emptyGraph('t', stage, opset);
   const inputs = operands.map((o, i) => {
     if (!o) return '';
     const name = `in${i}`;
@@ -20,9 +20,9 @@ export function inferOp(stage: Stage, op: string, operands: Operand[], attrs: Re
 }
 
 /** Runs an op's float semantics and returns [shape, values] of its first output. */
-export function evalOp(op: string, inputs: (Tensor | undefined)[], attrs: Record<string, Attr> = {}): { shape: number[]; values: number[]; t: Tensor } {
+export function evalOp(op: string, inputs: (Tensor | undefined)[], attrs: Record<string, Attr> = {}, opset = 13): { shape: number[]; values: number[]; t: Tensor } {
   const node = { op, name: `${op}_0`, inputs: inputs.map((t, i) => (t ? `in${i}` : '')), outputs: ['out'], attrs, loc: [] };
-  const [t] = opsFor('float')[op].evalFloat!(node, inputs);
+  const [t] = opsFor('float')[op].evalFloat!(node, inputs, opset);
   return { shape: t.shape, values: tensorValues(t), t };
 }
 
@@ -31,3 +31,5 @@ export const i64 = (shape: number[], data: number[]) => makeTensor('int64', shap
 export const int = (value: number): Attr => ({ type: 'int', value });
 export const float = (value: number): Attr => ({ type: 'float', value });
 export const ints = (value: number[]): Attr => ({ type: 'ints', value });
+export const string = (value: string): Attr => ({ type: 'string', value });
+export const bool = (shape: number[], data: number[]) => makeTensor('bool', shape, data);

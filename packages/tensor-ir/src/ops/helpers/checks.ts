@@ -2,8 +2,8 @@ import { DType, ValueInfo } from '../../model';
 import { InferContext } from '../types';
 
 export const FLOAT_TYPES: readonly DType[] = ['float32', 'float64'];
-export const NUMERIC_TYPES: readonly DType[] = ['float32', 'float64', 'int64', 'int32', 'int8', 'uint8'];
-export const ANY_TYPE: readonly DType[] = ['float32', 'float64', 'int64', 'int32', 'int8', 'uint8', 'bool'];
+export const NUMERIC_TYPES: readonly DType[] = ['float32', 'float64', 'int64', 'int32', 'int16', 'int8', 'uint64', 'uint32', 'uint16', 'uint8'];
+export const ANY_TYPE: readonly DType[] = [...NUMERIC_TYPES, 'bool'];
 
 /** Input i, which must be present and of one of the allowed dtypes. */
 export function inputOfType(ctx: InferContext, i: number, allowed: readonly DType[]): ValueInfo {

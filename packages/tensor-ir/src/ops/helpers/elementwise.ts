@@ -22,7 +22,7 @@ export function inferUnary(ctx: InferContext, allowed: readonly DType[]): Inferr
 
 export interface BinaryFn {
   float: (a: number, b: number) => number;
-  /** Exact int64 semantics; without it, int64 operands are rejected. */
+  /** Exact int64/uint64 semantics (the result is wrapped to 64 bits); without it, such operands are rejected. */
   int64?: (a: bigint, b: bigint) => bigint;
 }
 
@@ -33,11 +33,12 @@ export function evalBroadcastBinary(op: string, a: Tensor, b: Tensor, fn: Binary
   const out = makeTensor(a.dtype, shape);
   const ia = broadcastIndices(a.shape, shape);
   const ib = broadcastIndices(b.shape, shape);
-  if (out.data instanceof BigInt64Array) {
-    if (!fn.int64) return raise(IrErrors.NO_FLOAT_SEMANTICS, { op }, 'int64 operands are not supported');
-    const da = a.data as BigInt64Array;
-    const db = b.data as BigInt64Array;
-    for (let k = 0; k < out.data.length; k++) out.data[k] = BigInt.asIntN(64, fn.int64(da[ia[k]], db[ib[k]]));
+  if (out.data instanceof BigInt64Array || out.data instanceof BigUint64Array) {
+    if (!fn.int64) return raise(IrErrors.NO_FLOAT_SEMANTICS, { op }, `${a.dtype} operands are not supported`);
+    const da = a.data as BigInt64Array | BigUint64Array;
+    const db = b.data as BigInt64Array | BigUint64Array;
+    const wrap = out.data instanceof BigInt64Array ? BigInt.asIntN : BigInt.asUintN;
+    for (let k = 0; k < out.data.length; k++) out.data[k] = wrap(64, fn.int64(da[ia[k]], db[ib[k]]));
   } else {
     const od = out.data as Float32Array;
     for (let k = 0; k < od.length; k++) od[k] = fn.float(Number(a.data[ia[k]]), Number(b.data[ib[k]]));
@@ -48,9 +49,10 @@ export function evalBroadcastBinary(op: string, a: Tensor, b: Tensor, fn: Binary
 /** Applies a unary float op elementwise (float64 arithmetic, stored in the input's dtype). */
 export function evalUnary(x: Tensor, fn: (v: number) => number): Tensor {
   const out = makeTensor(x.dtype, x.shape);
-  if (out.data instanceof BigInt64Array) {
-    const d = x.data as BigInt64Array;
-    for (let i = 0; i < d.length; i++) out.data[i] = BigInt(Math.trunc(fn(Number(d[i]))));
+  if (out.data instanceof BigInt64Array || out.data instanceof BigUint64Array) {
+    const d = x.data as BigInt64Array | BigUint64Array;
+    const wrap = out.data instanceof BigInt64Array ? BigInt.asIntN : BigInt.asUintN;
+    for (let i = 0; i < d.length; i++) out.data[i] = wrap(64, BigInt(Math.trunc(fn(Number(d[i])))));
   } else {
     const od = out.data as Float32Array;
     for (let i = 0; i < od.length; i++) od[i] = fn(Number(x.data[i]));

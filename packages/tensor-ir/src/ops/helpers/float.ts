@@ -11,8 +11,9 @@ export function floatData(t: Tensor): Float64Array {
 /** Stores float64 results in a tensor of `dtype` (float32 rounds once, at the end). */
 export function floatTensor(dtype: DType, shape: number[], values: ArrayLike<number>): Tensor {
   const t = makeTensor(dtype, shape);
-  if (t.data instanceof BigInt64Array) {
-    for (let i = 0; i < values.length; i++) t.data[i] = BigInt(Math.trunc(values[i]));
+  if (t.data instanceof BigInt64Array || t.data instanceof BigUint64Array) {
+    const wrap = t.data instanceof BigInt64Array ? BigInt.asIntN : BigInt.asUintN;
+    for (let i = 0; i < values.length; i++) t.data[i] = wrap(64, BigInt(Math.trunc(values[i])));
   } else {
     for (let i = 0; i < values.length; i++) t.data[i] = values[i];
   }

@@ -1,0 +1,77 @@
+/** Reduction plumbing shared by the Reduce* ops and ArgMax/ArgMin: axes, output shapes, kernels. */
+import { Node, Tensor } from '../../model';
+import { attrInt, attrInts } from '../../attrs';
+import { stridesOf, tensorValues } from '../../tensor';
+
+/** What Reduce* reduces: listed axes (normalized, sorted), every axis, or nothing (null: noop_with_empty_axes). */
+export type ReduceAxes = number[] | null;
+
+/**
+ * The axes a Reduce* node reduces, or the reason they are invalid. Before `sinceInput` they are
+ * the `axes` attribute; from it, the optional second input (`axesInput`, which must be known).
+ * No axes means every axis, unless noop_with_empty_axes is set (only an input-era attribute).
+ */
+export function reduceAxes(node: Node, rank: number, opset: number, sinceInput: number, axesInput: Tensor | undefined): ReduceAxes | string {
+  let listed: number[];
+  if (opset >= sinceInput) {
+    listed = axesInput ? tensorValues(axesInput) : [];
+    if (listed.length === 0 && attrInt(node, 'noop_with_empty_axes', 0) !== 0) return null;
+  } else {
+    listed = attrInts(node, 'axes', []);
+  }
+  if (listed.length === 0) return Array.from({ length: rank }, (_, i) => i);
+  const out = new Set<number>();
+  for (const a of listed) {
+    if (a < -rank || a >= rank) return `axis ${a} is out of range for rank ${rank}`;
+    out.add(a < 0 ? a + rank : a);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** The shape after reducing `axes` (kept as 1s when keepdims). */
+export function reducedShape(shape: readonly number[], axes: readonly number[], keepdims: boolean): number[] {
+  const out: number[] = [];
+  shape.forEach((d, i) => {
+    if (!axes.includes(i)) out.push(d);
+    else if (keepdims) out.push(1);
+  });
+  return out;
+}
+
+export interface Reducer {
+  init: number;
+  step: (acc: number, v: number) => number;
+  finish?: (acc: number, count: number) => number;
+}
+
+/** Reduces float64 `data` of `shape` over `axes` into the keepdims layout (same element order either way). */
+export function reduceData(data: Float64Array, shape: readonly number[], axes: readonly number[], r: Reducer): Float64Array {
+  const kept = reducedShape(shape, axes, true);
+  const keptStrides = stridesOf(kept);
+  const outStride = shape.map((_, d) => (axes.includes(d) ? 0 : keptStrides[d]));
+  const nOut = kept.reduce((a, b) => a * b, 1);
+  const acc = new Float64Array(nOut).fill(r.init);
+  const counter = new Array<number>(shape.length).fill(0);
+  let o = 0;
+  for (let k = 0; k < data.length; k++) {
+    acc[o] = r.step(acc[o], data[k]);
+    for (let d = shape.length - 1; d >= 0; d--) {
+      counter[d]++;
+      o += outStride[d];
+      if (counter[d] < shape[d]) break;
+      o -= outStride[d] * counter[d];
+      counter[d] = 0;
+    }
+  }
+  if (r.finish) {
+    const count = nOut === 0 ? 0 : data.length / nOut;
+    for (let i = 0; i < nOut; i++) acc[i] = r.finish(acc[i], count);
+  }
+  return acc;
+}
+
+/** Sizes around one axis: elements before it, along it, after it. */
+export function axisSplit(shape: readonly number[], axis: number): { outer: number; n: number; inner: number } {
+  const prod = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
+  return { outer: prod(shape.slice(0, axis)), n: shape[axis], inner: prod(shape.slice(axis + 1)) };
+}
