@@ -9,14 +9,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { DType, OpDef, emptyGraph, inferContext, onnxOps } from '@onnx-zk/tensor-ir';
+import { DTYPES, DType, OpDef, emptyGraph, inferContext, onnxOps } from '@onnx-zk/tensor-ir';
 import { rules } from '@onnx-zk/fixedpoint-lowering';
 import { gadgets } from '@onnx-zk/zk-accelerator-components';
 
 const REPO = path.resolve(__dirname, '../..');
 export const SUPPORTED_OPS_PATH = path.join(REPO, 'docs', 'supported-ops.md');
 const CASES_TSV = path.join(REPO, 'test-data', 'onnx-node', 'cases.tsv');
-const DTYPES: DType[] = ['float32', 'float64', 'int64', 'int32', 'int8', 'uint8', 'bool'];
 
 /** ONNX ops lowered into a fixed op of another name (the rule emits it; see its lower()). */
 const LOWERED_VIA: Record<string, string[]> = { Gemm: ['Linear'], MatMul: ['Linear', 'MatMul'] };

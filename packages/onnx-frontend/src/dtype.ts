@@ -8,7 +8,11 @@ const DTYPE_OF_ONNX: Record<number, DType> = {
   [OnnxDataType.DOUBLE]: 'float64',
   [OnnxDataType.INT64]: 'int64',
   [OnnxDataType.INT32]: 'int32',
+  [OnnxDataType.INT16]: 'int16',
   [OnnxDataType.INT8]: 'int8',
+  [OnnxDataType.UINT64]: 'uint64',
+  [OnnxDataType.UINT32]: 'uint32',
+  [OnnxDataType.UINT16]: 'uint16',
   [OnnxDataType.UINT8]: 'uint8',
   [OnnxDataType.BOOL]: 'bool',
 };

@@ -24,7 +24,7 @@ export const FeErrors = {
   UNSUPPORTED_DTYPE: {
     code: 'FE008',
     message: 'unsupported data type',
-    hint: 'onnx-zk supports float, double, int64, int32, int8, uint8 and bool tensors',
+    hint: 'onnx-zk supports float, double, int64, int32, int16, int8, uint64, uint32, uint16, uint8 and bool tensors',
   },
   BAD_TENSOR: { code: 'FE009', message: 'malformed tensor data' },
   UNSUPPORTED_ATTRIBUTE: { code: 'FE010', message: 'unsupported attribute' },

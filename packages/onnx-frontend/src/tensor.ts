@@ -14,7 +14,8 @@ export interface TensorContext {
 /**
  * Converts an ONNX TensorProto into a tensor-ir Tensor. Data comes from external data, raw_data
  * (little-endian bytes, copied before a typed array is made: protobufjs hands out unaligned views
- * into the file) or the typed field of the dtype (float_data, double_data, int64_data, int32_data).
+ * into the file) or the typed field of the dtype (float_data, double_data, int64_data, int32_data
+ * for int32/int16/int8/uint16/uint8/bool, uint64_data for uint32/uint64).
  */
 export function tensorFromProto(proto: TensorProto, ctx: TensorContext): Tensor {
   const what = `tensor '${proto.name ?? ''}'`;
@@ -40,14 +41,28 @@ function typedFieldValues(proto: TensorProto, dtype: DType): number[] | bigint[]
     case 'float64': return proto.doubleData ?? [];
     case 'int64': return (proto.int64Data ?? []).map(int64ToBigInt);
     case 'bool': return (proto.int32Data ?? []).map((v) => (v !== 0 ? 1 : 0));
+    case 'uint64': return (proto.uint64Data ?? []).map(int64ToBigInt);
+    case 'uint32': return (proto.uint64Data ?? []).map((v) => Number(int64ToBigInt(v)));
     case 'int32':
+    case 'int16':
     case 'int8':
+    case 'uint16':
     case 'uint8': return proto.int32Data ?? [];
   }
 }
 
+/**
+ * Float weights go to shared memory, so tensor-ir's MatMul can hand half a product to a helper
+ * thread without copying them.
+ */
+function allocate(dtype: DType, n: number): TensorData {
+  if (dtype === 'float32') return new Float32Array(new SharedArrayBuffer(n * 4));
+  if (dtype === 'float64') return new Float64Array(new SharedArrayBuffer(n * 8));
+  return typedArrayFor(dtype, n);
+}
+
 function fromRawBytes(bytes: Uint8Array, dtype: DType, n: number, fail: (d: string) => never): TensorData {
-  const out = typedArrayFor(dtype, n);
+  const out = allocate(dtype, n);
   if (bytes.length !== out.byteLength) fail(`raw data has ${bytes.length} bytes, ${n} ${dtype} elements need ${out.byteLength}`);
   // Copy into the aligned buffer of `out`; ONNX raw data is little-endian, as are Node's targets.
   new Uint8Array(out.buffer, out.byteOffset, out.byteLength).set(bytes);

@@ -93,8 +93,8 @@ test('unsupported dtypes are FE008 naming the tensor or input', () => {
   spec.initializers!.push({ name: 'half', dataType: T.FLOAT16, dims: [1], int32Data: [0] });
   spec.inputs[0].elemType = T.STRING;
   expect(errorsOf(buildModel(spec))).toEqual([
-    "bad.onnx: error FE008: unsupported data type: tensor 'half' has type FLOAT16 (fix: onnx-zk supports float, double, int64, int32, int8, uint8 and bool tensors)",
-    "bad.onnx: error FE008: unsupported data type: graph input 'x' has type STRING (fix: onnx-zk supports float, double, int64, int32, int8, uint8 and bool tensors)",
+    "bad.onnx: error FE008: unsupported data type: tensor 'half' has type FLOAT16 (fix: onnx-zk supports float, double, int64, int32, int16, int8, uint64, uint32, uint16, uint8 and bool tensors)",
+    "bad.onnx: error FE008: unsupported data type: graph input 'x' has type STRING (fix: onnx-zk supports float, double, int64, int32, int16, int8, uint64, uint32, uint16, uint8 and bool tensors)",
   ]);
 });
 

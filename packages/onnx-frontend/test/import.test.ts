@@ -67,6 +67,29 @@ test('double_data, int32_data, bool and int8 initializers decode to their typed 
   expect(g.constants.get('i8')).toEqual({ dtype: 'int8', shape: [2], data: new Int8Array([-1, 5]) });
 });
 
+test('int16/uint16 decode from int32_data, uint32/uint64 from uint64_data, and all four from raw_data', () => {
+  const spec = mlpSpec();
+  spec.initializers!.push(
+    { name: 'i16', dataType: T.INT16, dims: [3], int32Data: [-32768, 32767, -1] },
+    { name: 'u16', dataType: T.UINT16, dims: [2], int32Data: [65535, 7] },
+    { name: 'u32', dataType: T.UINT32, dims: [2], uint64Data: ['4294967295', 3] },
+    { name: 'u64', dataType: T.UINT64, dims: [2], uint64Data: ['18446744073709551615', '9223372036854775808'] },
+    { name: 'i16r', dataType: T.INT16, dims: [2], rawData: new Uint8Array([0xfe, 0xff, 0x00, 0x80]) },
+    { name: 'u16r', dataType: T.UINT16, dims: [1], rawData: new Uint8Array([0x34, 0x12]) },
+    { name: 'u32r', dataType: T.UINT32, dims: [1], rawData: new Uint8Array([0xff, 0xff, 0xff, 0xfe]) },
+    { name: 'u64r', dataType: T.UINT64, dims: [1], rawData: new Uint8Array([1, 0, 0, 0, 0, 0, 0, 0x80]) },
+  );
+  const g = importSpec(buildModel(spec));
+  expect(g.constants.get('i16')).toEqual({ dtype: 'int16', shape: [3], data: new Int16Array([-32768, 32767, -1]) });
+  expect(g.constants.get('u16')).toEqual({ dtype: 'uint16', shape: [2], data: new Uint16Array([65535, 7]) });
+  expect(g.constants.get('u32')).toEqual({ dtype: 'uint32', shape: [2], data: new Uint32Array([4294967295, 3]) });
+  expect(g.constants.get('u64')).toEqual({ dtype: 'uint64', shape: [2], data: new BigUint64Array([2n ** 64n - 1n, 2n ** 63n]) });
+  expect(g.constants.get('i16r')!.data).toEqual(new Int16Array([-2, -32768]));
+  expect(g.constants.get('u16r')!.data).toEqual(new Uint16Array([0x1234]));
+  expect(g.constants.get('u32r')!.data).toEqual(new Uint32Array([0xfeffffff]));
+  expect(g.constants.get('u64r')!.data).toEqual(new BigUint64Array([2n ** 63n + 1n]));
+});
+
 test('nodes without names get <op>_<index>; duplicate names are made unique', () => {
   const spec = mlpSpec();
   spec.nodes[0].name = '';

@@ -4,7 +4,7 @@
  */
 import { onnxSchema } from '../../src';
 
-export const T = { FLOAT: 1, UINT8: 2, INT8: 3, INT32: 6, INT64: 7, STRING: 8, BOOL: 9, FLOAT16: 10, DOUBLE: 11 } as const;
+export const T = { FLOAT: 1, UINT8: 2, INT8: 3, UINT16: 4, INT16: 5, INT32: 6, INT64: 7, STRING: 8, BOOL: 9, FLOAT16: 10, DOUBLE: 11, UINT32: 12, UINT64: 13 } as const;
 
 type Int64 = number | string;
 /** A dim: a number (dim_value), a string (dim_param) or null (unknown). */
