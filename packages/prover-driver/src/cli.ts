@@ -5,6 +5,7 @@ import { runCli } from '@onnx-zk/tensor-ir';
 import { runAssign } from './assign/run-assign';
 import { runProve } from './prove/run-prove';
 import { runVerify } from './prove/run-verify';
+import { formatOnchain, runOnchainVerify } from './onchain';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -30,19 +31,23 @@ async function parse(argv: string[]): Promise<void> {
       .option('input', { alias: 'i', type: 'string', demandOption: true, describe: 'input.json ({"input_data": [[...]]})' })
       .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'output folder' })
       .option('ptau', { type: 'string', describe: 'prepared powers-of-tau ceremony file (default: insecure dev setup)' })
+      .option('zkey', { type: 'string', conflicts: 'ptau', describe: 'use this Groth16 proving key instead of the cached/derived one' })
       .option('public-inputs', { type: 'boolean', default: false, describe: 'make the model inputs public signals' }),
     async (args) => {
-      const result = await runProve({ module: args.module, input: args.input, out: args.out, ptau: args.ptau, publicInputs: args['public-inputs'] });
+      const result = await runProve({ module: args.module, input: args.input, out: args.out, ptau: args.ptau, zkey: args.zkey, publicInputs: args['public-inputs'] });
       for (const o of result.outputs.outputs) print(`${o.name} = [${o.values.join(', ')}]`);
       print(`verified: ${result.verified}`);
     })
     .command('verify <dir>', 'verify proof.json and public.json again, and check outputs.json', (y) => y
-      .positional('dir', { type: 'string', demandOption: true, describe: 'folder written by prove' }),
+      .positional('dir', { type: 'string', demandOption: true, describe: 'folder written by prove' })
+      .option('onchain', { type: 'boolean', default: false, describe: 'also deploy Verifier.sol on an in-process EVM, call verifyProof and report its gas' }),
     async (args) => {
       const result = await runVerify({ dir: args.dir });
       if (result.reason) process.stderr.write(`${result.reason}\n`);
       print(`verified: ${result.verified}`);
-      if (!result.verified) process.exitCode = 1;
+      const onchain = args.onchain ? await runOnchainVerify({ dir: args.dir }) : undefined;
+      if (onchain) print(formatOnchain(onchain));
+      if (!result.verified || onchain?.verified === false) process.exitCode = 1;
     })
     .command('assign <module>', 'write circuit.r1cs, witness.wtns and circuit.sym only (no setup, no proof)', (y) => y
       .positional('module', { type: 'string', demandOption: true, describe: 'model.bc or model.ll from onnx-zk-llvm' })

@@ -21,4 +21,24 @@ export const Errors = {
   WITNESS_UNSATISFIED: { code: 'PV014', message: 'the witness does not satisfy the circuit' },
   OUTPUT_UNWRITTEN: { code: 'PV015', message: 'a circuit output is never written by a gadget call' },
   NO_INPUT_RANGE: { code: 'PV016', message: 'model input has no declared range (no RangeCheck call or @lo/@hi globals)', hint: 'emit the module from an accel graph made by onnx-zk-acc select' },
+  // --- on-chain check and proving-key checks (block PV2xx) ---
+  VERIFIER_COMPILE: { code: 'PV201', message: 'Verifier.sol does not compile with solc', hint: 'export it again with onnx-zk-prover prove' },
+  VERIFIER_NO_FUNCTION: { code: 'PV202', message: 'Verifier.sol has no verifyProof function', hint: 'export it again with onnx-zk-prover prove' },
+  VERIFIER_DEPLOY: { code: 'PV203', message: 'the verifier contract could not be deployed on the in-process EVM' },
+  ZKEY_UNREADABLE: { code: 'PV204', message: 'cannot read the proving key' },
+  ZKEY_NOT_GROTH16: { code: 'PV205', message: 'not a Groth16 proving key (.zkey)', hint: 'pass a key made by snarkjs groth16 setup / zkey contribute' },
+  ZKEY_TRUNCATED: { code: 'PV206', message: 'truncated or corrupt proving key', hint: 'copy or make the key again' },
+  ZKEY_WRONG_CURVE: { code: 'PV207', message: 'proving key is not for BN254', hint: 'onnx-zk proves over BN254 (snarkjs bn128)' },
+  ZKEY_WRONG_CIRCUIT: {
+    code: 'PV208',
+    message: 'proving key is for another circuit',
+    hint: 'make the key from this circuit.r1cs (snarkjs zkey new + contribute), or omit --zkey',
+  },
+  KEY_FROM_PTAU_FAILED: { code: 'PV209', message: 'snarkjs could not make a proving key from the powers-of-tau file', hint: 'the ptau file is corrupt: download or generate it again' },
+  PROVE_FAILED: { code: 'PV210', message: 'snarkjs could not prove with the proving key', hint: 'the key is corrupt or for another circuit' },
+  PROOF_REJECTED_BY_KEY: {
+    code: 'PV211',
+    message: "the proof made with the proving key does not verify with the key's own verification key",
+    hint: 'the key is for another circuit, or the key or the ptau it came from is corrupt',
+  },
 } satisfies Record<string, ErrorDef>;

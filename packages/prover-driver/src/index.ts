@@ -4,3 +4,5 @@ export * from './llvm';
 export * from './assign';
 export * from './prove';
 export * from './setup';
+export * from './onchain';
+export * from './scale';

@@ -1,5 +1,6 @@
 import { assert, raise, numel, withFile, ErrorSite, OnnxZkError } from '@onnx-zk/tensor-ir';
 import { ConstraintSystem, checkR1cs, gadgets, GadgetDef, ParamValue, R1CS, Signal, AbiParam } from '@onnx-zk/zk-accelerator-components';
+import type { ConstraintFailure, FinalizeOptions } from '@onnx-zk/zk-accelerator-components';
 import { Errors } from '../errors';
 import type { Arg, CircuitCall, CircuitModule } from '../llvm';
 import { BufferMap } from './buffers';
@@ -25,34 +26,49 @@ export interface Assignment {
  */
 export function assignCircuit(mod: CircuitModule, inputs: readonly BigInt64Array[], options: AssignOptions = {}): Assignment {
   return withFile(mod.file, () => {
-    const { inputs: sigIn, outputs: sigOut } = mod.signature;
-    if (mod.params.length !== sigIn.length + sigOut.length) {
-      raise(Errors.BAD_SIGNATURE, {}, `@circuit has ${mod.params.length} parameters, the signature lists ${sigIn.length} inputs and ${sigOut.length} outputs`);
-    }
-    assert(inputs.length === sigIn.length && inputs.every((v, i) => v.length === numel(sigIn[i].shape)), 'one quantized array per model input, of its size');
     const cs = new ConstraintSystem();
-    const buffers = new BufferMap([...sigIn, ...sigOut].map((t) => numel(t.shape)));
-    const inputSignals = inputs.map((values, i) => {
-      const signals = Array.from(values, (v, j) => cs.newWire(v, `input.${sigIn[i].name}[${j}]`));
-      buffers.write({ kind: 'param', index: i, name: mod.params[i] }, signals, {});
-      return signals;
-    });
-    for (const call of mod.calls) synthesizeCall(cs, call, buffers);
-    const outputs = sigOut.map((t, k) => {
-      const arg = { kind: 'param' as const, index: sigIn.length + k, name: mod.params[sigIn.length + k] };
-      if (!buffers.has(arg)) raise(Errors.OUTPUT_UNWRITTEN, {}, `output ${t.name}`);
-      return buffers.read(arg, {});
-    });
-    const isPublic = (i: number) => options.publicInputs === true || sigIn[i].public;
-    const r1cs = cs.finalize({
-      outputs: outputs.flat(),
-      publicInputs: inputSignals.filter((_, i) => isPublic(i)).flat(),
-      privateInputs: inputSignals.filter((_, i) => !isPublic(i)).flat(),
-    });
+    const { finalize, outputs } = synthesizeModule(cs, mod, inputs, options);
+    const r1cs = cs.finalize(finalize);
     const failure = checkR1cs(r1cs, r1cs.witness);
-    if (failure) raise(Errors.WITNESS_UNSATISFIED, { node: failure.label.split('.')[0] }, `constraint ${failure.index} (${failure.label})`);
+    if (failure) raiseUnsatisfied(failure);
     return { r1cs, outputs, calls: mod.calls.length };
   });
+}
+
+/** PV014 naming the ONNX node of the first constraint the witness breaks. */
+export function raiseUnsatisfied(failure: ConstraintFailure): never {
+  return raise(Errors.WITNESS_UNSATISFIED, { node: failure.label.split('.')[0] }, `constraint ${failure.index} (${failure.label})`);
+}
+
+/**
+ * Synthesizes every call of @circuit into `cs` (the in-memory or the streaming builder) and says
+ * which signals are public outputs and public or private inputs. Call inside withFile(mod.file).
+ */
+export function synthesizeModule(cs: ConstraintSystem, mod: CircuitModule, inputs: readonly BigInt64Array[], options: AssignOptions): { finalize: FinalizeOptions; outputs: Signal[][] } {
+  const { inputs: sigIn, outputs: sigOut } = mod.signature;
+  if (mod.params.length !== sigIn.length + sigOut.length) {
+    raise(Errors.BAD_SIGNATURE, {}, `@circuit has ${mod.params.length} parameters, the signature lists ${sigIn.length} inputs and ${sigOut.length} outputs`);
+  }
+  assert(inputs.length === sigIn.length && inputs.every((v, i) => v.length === numel(sigIn[i].shape)), 'one quantized array per model input, of its size');
+  const buffers = new BufferMap([...sigIn, ...sigOut].map((t) => numel(t.shape)));
+  const inputSignals = inputs.map((values, i) => {
+    const signals = Array.from(values, (v, j) => cs.newWire(v, `input.${sigIn[i].name}[${j}]`));
+    buffers.write({ kind: 'param', index: i, name: mod.params[i] }, signals, {});
+    return signals;
+  });
+  for (const call of mod.calls) synthesizeCall(cs, call, buffers);
+  const outputs = sigOut.map((t, k) => {
+    const arg = { kind: 'param' as const, index: sigIn.length + k, name: mod.params[sigIn.length + k] };
+    if (!buffers.has(arg)) raise(Errors.OUTPUT_UNWRITTEN, {}, `output ${t.name}`);
+    return buffers.read(arg, {});
+  });
+  const isPublic = (i: number) => options.publicInputs === true || sigIn[i].public;
+  const finalize: FinalizeOptions = {
+    outputs: outputs.flat(),
+    publicInputs: inputSignals.filter((_, i) => isPublic(i)).flat(),
+    privateInputs: inputSignals.filter((_, i) => !isPublic(i)).flat(),
+  };
+  return { finalize, outputs };
 }
 
 /** The gadget a call names: `zk.<name>` with <name> in the gadget library. */

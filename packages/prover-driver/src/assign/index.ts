@@ -1,5 +1,6 @@
 export { assignCircuit, gadgetOf, Assignment, AssignOptions } from './assign-circuit';
-export { prepareCircuit, PreparedCircuit } from './prepare';
+export { assignCircuitToFiles, StreamedAssignment } from './assign-streamed';
+export { prepareCircuit, loadCircuit, LoadedCircuit, PreparedCircuit } from './prepare';
 export { findInputBounds, InputBounds } from './input-bounds';
 export { quantizeInputs } from './inputs';
 export { writeAssignment, ASSIGNMENT_FILES } from './write-assignment';

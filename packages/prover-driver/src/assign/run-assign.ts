@@ -1,6 +1,6 @@
 import { withOutputDir } from '../output-dir';
-import { prepareCircuit } from './prepare';
-import { writeAssignment } from './write-assignment';
+import { assignCircuitToFiles } from './assign-streamed';
+import { loadCircuit } from './prepare';
 import type { Signal } from '@onnx-zk/zk-accelerator-components';
 import type { CircuitSignature } from '../llvm';
 
@@ -23,15 +23,14 @@ export interface AssignRunResult {
   outputs: bigint[][];
 }
 
-/** Assigns the circuit and writes its R1CS, witness and symbol map (no setup, no proof). */
+/** Assigns the circuit, streaming its R1CS, witness and symbol map to disk (no setup, no proof). */
 export async function runAssign(options: AssignRunOptions): Promise<AssignRunResult> {
-  const prepared = prepareCircuit(options.module, options.input, { publicInputs: options.publicInputs });
-  const { r1cs, outputs } = prepared.assignment;
-  await withOutputDir(options.out, async (stage) => { writeAssignment(stage, r1cs); });
+  const loaded = loadCircuit(options.module, options.input);
+  const { header, outputs } = await withOutputDir(options.out, async (stage) => assignCircuitToFiles(loaded.module, loaded.inputs, stage, { publicInputs: options.publicInputs }));
   return {
-    signature: prepared.module.signature,
-    constraints: r1cs.constraints.length,
-    wires: r1cs.nWires,
+    signature: loaded.module.signature,
+    constraints: header.nConstraints,
+    wires: header.nWires,
     outputs: outputs.map((signals: Signal[]) => signals.map((s) => s.value)),
   };
 }

@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { assert, writeFileAtomic } from '@onnx-zk/tensor-ir';
-import { prepareCircuit, PreparedCircuit } from '../assign/prepare';
-import { writeAssignment } from '../assign/write-assignment';
+import { writeFileAtomic } from '@onnx-zk/tensor-ir';
+import { assignCircuitToFiles } from '../assign/assign-streamed';
+import { loadCircuit, LoadedCircuit } from '../assign/prepare';
 import { withOutputDir } from '../output-dir';
 import { PROOF_FILES, toJson } from './files';
 import { decodeOutputs, OutputsFile } from './outputs';
 import { readR1csInfo, R1csInfo } from './r1cs-info';
-import { setupKeys, KeySetup } from './setup-keys';
+import { proveWithKey, rejectKey, setupKeys, KeySetup } from './setup-keys';
 import { groth16Template, releaseSnarkjs, snarkjs } from './snarkjs';
 import { artifactSizes, Stopwatch } from './timings';
 
@@ -20,6 +20,8 @@ export interface ProveOptions {
   out: string;
   /** A prepared powers-of-tau ceremony file; default: the insecure development ptau. */
   ptau?: string;
+  /** A Groth16 proving key for this circuit, used instead of the cached/derived one. */
+  zkey?: string;
   /** Make every model input a public signal. */
   publicInputs?: boolean;
   /** Progress and warning lines (default: stderr). */
@@ -51,8 +53,8 @@ export interface Timings {
 export async function runProve(options: ProveOptions): Promise<ProveResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const clock = new Stopwatch();
-  const prepared = prepareCircuit(options.module, options.input, { publicInputs: options.publicInputs });
-  clock.lap('assign');
+  const prepared = loadCircuit(options.module, options.input);
+  clock.lap('read');
   try {
     return await withOutputDir(options.out, (stage) => proveInto(stage, prepared, options, clock, log));
   } finally {
@@ -60,22 +62,23 @@ export async function runProve(options: ProveOptions): Promise<ProveResult> {
   }
 }
 
-async function proveInto(stage: string, prepared: PreparedCircuit, options: ProveOptions, clock: Stopwatch, log: (line: string) => void): Promise<ProveResult> {
+async function proveInto(stage: string, prepared: LoadedCircuit, options: ProveOptions, clock: Stopwatch, log: (line: string) => void): Promise<ProveResult> {
   const file = (name: string) => path.join(stage, name);
-  const written = writeAssignment(stage, prepared.assignment.r1cs);
+  // The streaming builder writes the r1cs, witness and sym as it goes (byte-identical to the in-memory path).
+  const written = assignCircuitToFiles(prepared.module, prepared.inputs, stage, { publicInputs: options.publicInputs }).files;
   const info = readR1csInfo(written.r1cs);
-  clock.lap('write');
-  const keys = await setupKeys(written.r1cs, info, options.ptau, log);
+  clock.lap('assign');
+  const keys = await setupKeys(written.r1cs, info, options.ptau, log, options.zkey);
   fs.copyFileSync(keys.zkey, file(PROOF_FILES.zkey));
   const vkey = await snarkjs.zKey.exportVerificationKey(keys.zkey);
   writeFileAtomic(file(PROOF_FILES.vkey), toJson(vkey));
   clock.lap('setup');
-  const { proof, publicSignals } = await snarkjs.groth16.prove(keys.zkey, written.wtns);
+  const { proof, publicSignals } = await proveWithKey(keys, written.wtns);
   writeFileAtomic(file(PROOF_FILES.proof), toJson(proof));
   writeFileAtomic(file(PROOF_FILES.public), toJson(publicSignals));
   clock.lap('prove');
   const verified = await snarkjs.groth16.verify(vkey, publicSignals, proof);
-  assert(verified, 'a fresh proof does not verify');
+  if (!verified) rejectKey(keys);
   clock.lap('verify');
   writeFileAtomic(file(PROOF_FILES.verifier), await snarkjs.zKey.exportSolidityVerifier(keys.zkey, { groth16: groth16Template() }));
   clock.lap('solidity');

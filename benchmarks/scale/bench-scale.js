@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Groth16 at scale: for each size 2^p, a synthetic MLP built with the real gadgets (linear +
+ * rescale_relu, seeded weights, width BENCH_WIDTH = 128) by the streaming builder, then the
+ * driver's key generation (snarkjs newZKey + one contribution, INSECURE dev ptau of power p),
+ * snarkjs groth16 prove, and verification by snarkjs's own CLI. Every phase runs in a child
+ * process (phases.js) so its peak RSS is its own; verify runs under /usr/bin/time -v.
+ * Run after the build: `node benchmarks/scale/bench-scale.js`.
+ * Env: BENCH_SCALE_POWERS (default 12,16,18,20), BENCH_INMEMORY_MAX_POWER (also run the in-memory
+ * builder up to this power, for its memory and a byte-identity check; default 18),
+ * ONNX_ZK_CACHE (where dev ptau files are cached; default ~/.cache/onnx-zk), BENCH_WORK (scratch).
+ * Writes results.json and results.md next to this file.
+ */
+const { execFileSync, spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const HERE = __dirname;
+const ROOT = path.join(HERE, '..', '..');
+const POWERS = (process.env.BENCH_SCALE_POWERS || '12,16,18,20').split(',').map(Number);
+const INMEMORY_MAX = Number(process.env.BENCH_INMEMORY_MAX_POWER || 18);
+
+function phase(name, power, dir) {
+  const out = execFileSync(process.execPath, ['--max-old-space-size=16384', path.join(HERE, 'phases.js'), name, String(power), dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  const result = { ...JSON.parse(out.trim().split('\n').pop()), load1: os.loadavg()[0] };
+  console.log(`2^${power} ${name}: ${result.wallS.toFixed(1)} s wall, ${result.cpuS.toFixed(1)} s cpu, peak ${result.maxRssMiB.toFixed(0)} MiB, load ${result.load1.toFixed(1)}`);
+  return result;
+}
+
+/** `snarkjs groth16 verify vk.json public.json proof.json` under /usr/bin/time -v. */
+function verifyCli(power, dir) {
+  const cli = path.join(ROOT, 'node_modules', 'snarkjs', 'cli.js');
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, cli, 'groth16', 'verify', 'vk.json', 'public.json', 'proof.json'], { cwd: dir, encoding: 'utf8' });
+  const field = (re) => (re.exec(r.stderr) || [])[1];
+  const [h, m, s] = (field(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/) || '0').split(':').map(Number).reverse().concat([0, 0]).slice(0, 3).reverse();
+  const result = {
+    accepted: r.status === 0 && /OK/.test(r.stdout), output: r.stdout.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').pop(),
+    wallS: h * 3600 + m * 60 + s, maxRssMiB: Number(field(/Maximum resident set size \(kbytes\): (\d+)/)) / 1024, load1: os.loadavg()[0],
+  };
+  console.log(`2^${power} verify (snarkjs CLI): ${result.output}; ${result.wallS.toFixed(2)} s wall, peak ${result.maxRssMiB.toFixed(0)} MiB`);
+  return result;
+}
+
+function markdown(rows, meta) {
+  const f = (x, d = 1) => (x === undefined ? '–' : x.toFixed(d));
+  const lines = [
+    '# Groth16 at scale', '',
+    `${meta.date} · ${meta.cpus}× ${meta.cpuModel} · ${meta.memGiB} GiB · node ${meta.node} · width ${meta.width}. Wall / CPU seconds and peak RSS (MiB) per phase, each in its own process.`,
+    'build = streaming builder (gadgets → r1cs + wtns + sym); in-memory = the same circuit with the in-memory builder (peak only);',
+    'keys = snarkjs newZKey + one contribution (INSECURE dev ptau); verify = `snarkjs groth16 verify` CLI. Load = 1-min load average after the phase.', '',
+    '| size | constraints | wires | r1cs MiB | build s (cpu) | build peak | in-memory peak | newZKey s (cpu) | contribute s | keys peak | prove s (cpu) | prove peak | verify s | verify peak | CLI says | load |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    const { build: b, inmemory: m } = r;
+    const [k, p, v] = [r.setup ?? { newZKey: {}, contribute: {} }, r.prove ?? {}, r.verify ?? {}];
+    lines.push(`| 2^${r.power} | ${b.constraints} | ${b.wires} | ${f(b.r1csMiB)} | ${f(b.wallS)} (${f(b.cpuS)}) | ${f(b.maxRssMiB, 0)} | ${m ? `${f(m.maxRssMiB, 0)}${m.byteIdentical ? '' : ' (DIFFERS)'}` : '–'} | ` +
+      `${f(k.newZKey.wallS)} (${f(k.newZKey.cpuS)}) | ${f(k.contribute.wallS)} | ${f(k.maxRssMiB, 0)} | ${f(p.wallS)} (${f(p.cpuS)}) | ${f(p.maxRssMiB, 0)} | ${f(v.wallS, 2)} | ${f(v.maxRssMiB, 0)} | ${v.output ?? 'not run'} | ${f(p.load1 ?? b.load1)} |`);
+  }
+  if (meta.note) lines.push('', meta.note);
+  return `${lines.join('\n')}\n`;
+}
+
+function main() {
+  const work = fs.mkdtempSync(path.join(process.env.BENCH_WORK || os.tmpdir(), 'bench-scale-'));
+  const rows = [];
+  try {
+    for (const power of POWERS) {
+      const dir = path.join(work, `p${power}`);
+      fs.mkdirSync(dir);
+      const row = { power, build: phase('build', power, dir) };
+      if (power <= INMEMORY_MAX) row.inmemory = phase('inmemory', power, dir);
+      row.setup = phase('setup', power, dir);
+      row.prove = phase('prove', power, dir);
+      row.verify = verifyCli(power, dir);
+      if (!row.verify.accepted) throw new Error(`snarkjs CLI rejected the 2^${power} proof: ${row.verify.output}`);
+      rows.push(row);
+      fs.rmSync(dir, { recursive: true, force: true });
+      write(rows);
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function write(rows) {
+  const cpus = os.cpus();
+  const meta = { date: new Date().toISOString(), cpus: cpus.length, cpuModel: cpus[0]?.model ?? '?', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, width: Number(process.env.BENCH_WIDTH || 128) };
+  fs.writeFileSync(path.join(HERE, 'results.json'), `${JSON.stringify({ meta, rows }, null, 2)}\n`);
+  fs.writeFileSync(path.join(HERE, 'results.md'), markdown(rows, meta));
+  console.log(markdown(rows, meta));
+}
+
+/** `--report`: rewrites results.md from results.json. */
+function report() {
+  const { meta, rows } = JSON.parse(fs.readFileSync(path.join(HERE, 'results.json'), 'utf8'));
+  fs.writeFileSync(path.join(HERE, 'results.md'), markdown(rows, meta));
+}
+
+if (process.argv[2] === '--report') report();
+else main();
