@@ -4,6 +4,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runCli } from '@onnx-zk/tensor-ir';
 import { compileCommand, proveCommand, verifyCommand } from './commands';
+import { conformanceCommand } from './conformance-command';
 
 runCli(async () => {
   await yargs(hideBin(process.argv))
@@ -12,6 +13,7 @@ runCli(async () => {
     .command(proveCommand)
     .command(compileCommand)
     .command(verifyCommand)
+    .command(conformanceCommand)
     .demandCommand(1, 'name a command: prove, compile or verify')
     .strict()
     .fail((msg, err) => {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Argv, CommandModule } from 'yargs';
-import { runVerify } from '@onnx-zk/prover-driver';
+import { formatOnchain, runOnchainVerify, runVerify } from '@onnx-zk/prover-driver';
 import { compileSteps, proveSteps } from './pipeline';
 import { runSteps } from './progress';
 import { prepareInput } from './inputs';
@@ -15,10 +15,12 @@ interface CompileArgs {
   'frac-bits'?: number;
   'input-range'?: string;
   dim?: string[];
+  lenient?: boolean;
 }
 
 interface ProveArgs extends CompileArgs {
   ptau?: string;
+  zkey?: string;
   'public-inputs'?: boolean;
 }
 
@@ -29,7 +31,8 @@ function compileOptions(y: Argv): Argv<CompileArgs> {
     .option('input', { type: 'string', array: true, describe: 'input.json (EZKL format) or ONNX input_N.pb files' })
     .option('frac-bits', { type: 'number', describe: 'fractional bits of the fixed-point encoding (default 16)' })
     .option('input-range', { type: 'string', requiresArg: true, describe: 'declared input range "lo,hi" (default: calibrated on --input)' })
-    .option('dim', { type: 'string', array: true, describe: 'bind a symbolic dimension: name=value' }) as Argv<CompileArgs>;
+    .option('dim', { type: 'string', array: true, describe: 'bind a symbolic dimension: name=value' })
+    .option('lenient', { type: 'boolean', default: false, describe: 'accept spec-invalid nodes EZKL accepts (float Equal before opset 11, int8 MatMul, bool Add) with a warning' }) as Argv<CompileArgs>;
 }
 
 function pipelineOptions(args: CompileArgs) {
@@ -42,6 +45,7 @@ function pipelineOptions(args: CompileArgs) {
     fracBits: args['frac-bits'],
     inputRange: args['input-range'] !== undefined ? parseRange(args['input-range']) : undefined,
     dims: parseDims(args.dim ?? []),
+    lenient: args.lenient,
   };
 }
 
@@ -52,11 +56,13 @@ export const proveCommand: CommandModule<object, ProveArgs> = {
     compileOptions(y)
       .demandOption('input')
       .option('ptau', { type: 'string', describe: 'powers-of-tau file from a real ceremony (default: insecure development setup)' })
+      .option('zkey', { type: 'string', describe: 'a Groth16 proving key for this circuit (instead of one derived from the ptau)' })
+      .conflicts('zkey', 'ptau')
       .option('public-inputs', { type: 'boolean', default: false, describe: 'make the model inputs public signals too' }) as Argv<ProveArgs>,
   handler: async (args) => {
     const opts = pipelineOptions(args);
     const input = opts.input as string;
-    await runSteps(proveSteps({ ...opts, input, ptau: args.ptau, publicInputs: args['public-inputs'] }));
+    await runSteps(proveSteps({ ...opts, input, ptau: args.ptau, zkey: args.zkey, publicInputs: args['public-inputs'] }));
     const result = await runVerify({ dir: args.out });
     const summary = summarize(args.out, result.verified);
     process.stdout.write(summary.text);
@@ -79,13 +85,17 @@ export const compileCommand: CommandModule<object, CompileArgs> = {
   },
 };
 
-export const verifyCommand: CommandModule<object, { dir: string }> = {
+export const verifyCommand: CommandModule<object, { dir: string; onchain?: boolean }> = {
   command: 'verify <dir>',
   describe: 'verify the proof in a work directory again',
-  builder: (y) => y.positional('dir', { type: 'string', demandOption: true, describe: 'work directory of onnx-zk prove' }) as Argv<{ dir: string }>,
+  builder: (y) => y
+    .positional('dir', { type: 'string', demandOption: true, describe: 'work directory of onnx-zk prove' })
+    .option('onchain', { type: 'boolean', default: false, describe: 'also deploy Verifier.sol on an in-process EVM, call verifyProof and report its gas' }) as Argv<{ dir: string; onchain?: boolean }>,
   handler: async (args) => {
     const result = await runVerify({ dir: args.dir });
     process.stdout.write(`verified: ${result.verified}${result.reason ? ` (${result.reason})` : ''}\n`);
-    if (!result.verified) process.exitCode = 1;
+    const onchain = args.onchain ? await runOnchainVerify({ dir: args.dir }) : undefined;
+    if (onchain) process.stdout.write(`${formatOnchain(onchain)}\n`);
+    if (!result.verified || onchain?.verified === false) process.exitCode = 1;
   },
 };

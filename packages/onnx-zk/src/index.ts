@@ -5,3 +5,5 @@ export { runSteps } from './progress';
 export type { StepTiming } from './progress';
 export { summarize } from './summary';
 export { prepareInput } from './inputs';
+export { runConformance, runCase, caseLine, summaryLine, mismatch, readSkips, RTOL, ATOL } from './conformance';
+export type { ConformanceOptions, ConformanceReport, CaseResult } from './conformance';

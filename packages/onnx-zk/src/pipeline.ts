@@ -17,11 +17,15 @@ export interface CompileOptions {
   fracBits?: number;
   inputRange?: [number, number];
   dims?: Record<string, number>;
+  /** Accept the spec-invalid nodes EZKL accepts (float Equal before opset 11, int8 MatMul, bool Add), with a warning. */
+  lenient?: boolean;
 }
 
 export interface ProveOptions extends CompileOptions {
   input: string;
   ptau?: string;
+  /** A Groth16 proving key to use instead of one derived from the ptau. */
+  zkey?: string;
   publicInputs?: boolean;
 }
 
@@ -50,7 +54,7 @@ export function compileSteps(opts: CompileOptions): Step[] {
   const a = artifacts(opts.out);
   const range = opts.inputRange;
   return [
-    { name: 'import ONNX', artifact: a.tir, run: () => runFrontend({ input: opts.model, output: a.tir, dims: opts.dims }) },
+    { name: 'import ONNX', artifact: a.tir, run: () => runFrontend({ input: opts.model, output: a.tir, dims: opts.dims, lenient: opts.lenient }) },
     {
       name: 'lower to fixed point',
       artifact: a.fxp,
@@ -78,7 +82,7 @@ export function proveSteps(opts: ProveOptions): Step[] {
     {
       name: 'assign, set up, prove and verify',
       artifact: path.join(opts.out, 'proof.json'),
-      run: () => runProve({ module: a.bc, input: opts.input, out: opts.out, ptau: opts.ptau, publicInputs: opts.publicInputs }),
+      run: () => runProve({ module: a.bc, input: opts.input, out: opts.out, ptau: opts.ptau, zkey: opts.zkey, publicInputs: opts.publicInputs }),
     },
   ];
 }
