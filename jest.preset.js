@@ -9,4 +9,5 @@ module.exports = {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 120000,
+  reporters: ['default', path.join(__dirname, 'tools/jest-counts-reporter.js')],
 };
