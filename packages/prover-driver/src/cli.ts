@@ -1,16 +1,13 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runCli } from '@onnx-zk/tensor-ir';
+import { runCli, UsageError } from '@onnx-zk/tensor-ir';
 import { runAssign } from './assign/run-assign';
 import { runProve } from './prove/run-prove';
 import { runVerify } from './prove/run-verify';
 import { formatOnchain, runOnchainVerify } from './onchain';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
-
-/** A command-line mistake (exit 2). Thrown from yargs's fail hook so that no command runs. */
-class UsageError extends Error {}
 
 /** onnx-zk-prover: thin wrapper around runProve, runVerify and runAssign. */
 export async function main(argv: string[]): Promise<void> {

@@ -1,15 +1,12 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runCli } from '@onnx-zk/tensor-ir';
+import { runCli, UsageError } from '@onnx-zk/tensor-ir';
 import { formatCostTable } from './select/cost-summary';
 import { formatGadgetList } from './select/list-gadgets';
 import { runSelect } from './select/run-select';
 import { gadgets } from './gadgets';
 import { runSoundness } from './soundness/run';
-
-/** A command-line mistake: exit code 2, no stack trace. */
-class UsageError extends Error {}
 
 /** `--strategy rescale=bits` pairs → { rescale: 'bits' }. */
 function parseStrategies(pairs: string[]): Record<string, string> {
@@ -64,7 +61,7 @@ function parser(argv: string[]) {
       // yargs reports its own validation errors (and UsageError from check) here; the command's
       // errors pass through to runCli (exit 1 for coded user errors, 3 for bugs).
       if (err && !(err instanceof UsageError) && err.name !== 'YError') throw err;
-      throw new UsageError(msg || err?.message);
+      throw new UsageError(msg || err?.message || '');
     })
     .help();
 }
