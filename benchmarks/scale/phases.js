@@ -48,17 +48,25 @@ const phases = {
     Object.values(f).forEach((file) => fs.rmSync(file));
     return { byteIdentical: same };
   }),
-  /** Circuit-specific Groth16 keys as the driver makes them: newZKey + one random contribution. */
-  setup: async (power, dir) => {
+  /** Circuit-specific Groth16 keys as the driver makes them without --ptau: the INSECURE development key, written directly. */
+  setup: (power, dir) => timed(async () => {
+    const zkey = path.join(dir, 'circuit.zkey');
+    const r = await driver.generateDevZkey(files(dir).r1cs, zkey);
+    if (r.power !== power) throw new Error(`key domain 2^${r.power}, expected 2^${power}`);
+    fs.writeFileSync(path.join(dir, 'vk.json'), JSON.stringify(await snarkjs.zKey.exportVerificationKey(zkey, quiet)));
+    return { zkeyMiB: fs.statSync(zkey).size / 2 ** 20, coefficients: r.coefficients };
+  }),
+  /** snarkjs's own phase 2 for comparison (small sizes only): newZKey on a dev ptau + one contribution. */
+  snarkjsSetup: async (power, dir) => {
     const ptau = await driver.devPtau(power, { log: () => undefined });
-    const initial = path.join(dir, 'circuit.0000.zkey');
+    const initial = path.join(dir, 'snarkjs.0000.zkey');
     const newZKey = await timed(async () => { await snarkjs.zKey.newZKey(files(dir).r1cs, ptau, initial, quiet); });
     const contribute = await timed(async () => {
-      await snarkjs.zKey.contribute(initial, path.join(dir, 'circuit.zkey'), 'bench', crypto.randomBytes(32).toString('hex'), quiet);
+      await snarkjs.zKey.contribute(initial, path.join(dir, 'snarkjs.zkey'), 'bench', crypto.randomBytes(32).toString('hex'), quiet);
     });
     fs.rmSync(initial);
-    fs.writeFileSync(path.join(dir, 'vk.json'), JSON.stringify(await snarkjs.zKey.exportVerificationKey(path.join(dir, 'circuit.zkey'), quiet)));
-    return { newZKey, contribute, wallS: newZKey.wallS + contribute.wallS, cpuS: newZKey.cpuS + contribute.cpuS, zkeyMiB: fs.statSync(path.join(dir, 'circuit.zkey')).size / 2 ** 20 };
+    fs.rmSync(path.join(dir, 'snarkjs.zkey'));
+    return { newZKey, contribute, wallS: newZKey.wallS + contribute.wallS, cpuS: newZKey.cpuS + contribute.cpuS };
   },
   prove: (power, dir) => timed(async () => {
     const { proof, publicSignals } = await snarkjs.groth16.prove(path.join(dir, 'circuit.zkey'), files(dir).wtns, quiet);

@@ -34,7 +34,7 @@ export function summarize(dir: string, verified: boolean): Summary {
     const s = timings.seconds ?? {};
     const times = Object.entries(s).map(([k, v]) => `${k} ${(v as number).toFixed(2)} s`).join(', ');
     lines.push(`circuit: ${timings.constraints} constraints, ${timings.wires} wires, ${timings.publicSignals} public signals; ${times}`);
-    if (timings.insecureSetup) lines.push('setup: INSECURE development powers of tau (use --ptau for production)');
+    if (timings.insecureSetup) lines.push('setup: INSECURE development keys (use --ptau for production)');
   }
   lines.push(`verified: ${verified}`);
   lines.push(`artifacts: ${dir}`);

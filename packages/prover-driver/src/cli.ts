@@ -6,6 +6,7 @@ import { runAssign } from './assign/run-assign';
 import { runProve } from './prove/run-prove';
 import { runVerify } from './prove/run-verify';
 import { formatOnchain, runOnchainVerify } from './onchain';
+import { generateDevPtau, generateDevZkey, INSECURE_KEY_WARNING, INSECURE_WARNING } from './setup';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -56,7 +57,23 @@ async function parse(argv: string[]): Promise<void> {
       result.signature.outputs.forEach((o, k) => print(`${o.name} = [${result.outputs[k].join(', ')}] (frac ${o.frac})`));
       print(`${result.constraints} constraints, ${result.wires} wires`);
     })
-    .demandCommand(1, 'give a command: prove, verify or assign')
+    .command('insecure-dev-zkey <r1cs>', 'write INSECURE development Groth16 keys for a circuit (secrets sampled here and dropped; never for production)', (y) => y
+      .positional('r1cs', { type: 'string', demandOption: true, describe: 'circuit.r1cs (from assign or prove)' })
+      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'the .zkey to write' }),
+    async (args) => {
+      process.stderr.write(`${INSECURE_KEY_WARNING}\n`);
+      const r = await generateDevZkey(args.r1cs, args.out);
+      print(`${args.out}: domain 2^${r.power}, ${r.nVars} wires, ${r.nPublic} public signals, ${(r.ms / 1000).toFixed(1)} s`);
+    })
+    .command('insecure-dev-ptau <power>', 'write an INSECURE prepared powers-of-tau file (secrets sampled here and dropped; never for production)', (y) => y
+      .positional('power', { type: 'number', demandOption: true, describe: 'circuits of up to 2^power constraints (1..27)' })
+      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'the .ptau to write' }),
+    async (args) => {
+      process.stderr.write(`${INSECURE_WARNING}\n`);
+      await generateDevPtau(args.power, args.out);
+      print(`${args.out}: prepared ptau of power ${args.power}`);
+    })
+    .demandCommand(1, 'give a command: prove, verify, assign, insecure-dev-zkey or insecure-dev-ptau')
     .strict()
     .exitProcess(false)
     .fail((msg, err) => {

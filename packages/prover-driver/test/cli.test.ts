@@ -46,7 +46,7 @@ afterAll(async () => {
 describe('onnx-zk-prover', () => {
   test('--help lists the commands', async () => {
     expect(await cli('--help')).toBe(0);
-    for (const c of ['prove <module>', 'verify <dir>', 'assign <module>']) expect(stdout).toContain(c);
+    for (const c of ['prove <module>', 'verify <dir>', 'assign <module>', 'insecure-dev-zkey <r1cs>', 'insecure-dev-ptau <power>']) expect(stdout).toContain(c);
   });
 
   test('a usage error exits 2 and runs nothing', async () => {
@@ -83,5 +83,29 @@ describe('onnx-zk-prover', () => {
     fs.writeFileSync(path.join(out, 'public.json'), JSON.stringify(['0', '8', '16', '1', '36']));
     expect(await cli('verify', out)).toBe(1);
     expect(stdout).toBe('verified: false\n');
+  });
+
+  test('insecure-dev-zkey writes keys snarkjs proves with; insecure-dev-ptau a prepared ptau; both warn', async () => {
+    const out = path.join(dir, 'for-key');
+    expect(await cli('assign', moduleFile, '--input', inputFile, '--out', out)).toBe(0);
+    const zkey = path.join(dir, 'insecure-dev.zkey');
+    expect(await cli('insecure-dev-zkey', path.join(out, 'circuit.r1cs'), '--out', zkey)).toBe(0);
+    expect(stderr).toMatch(/^WARNING: insecure development setup \(Groth16 keys/);
+    expect(stdout).toMatch(/insecure-dev\.zkey: domain 2\^7, 64 wires, 2 public signals/);
+    const proved = path.join(dir, 'proved-dev-key');
+    expect(await cli('prove', moduleFile, '-i', inputFile, '-o', proved, '--zkey', zkey)).toBe(0);
+    expect(stdout).toContain('verified: true');
+    const ptau = path.join(dir, 'insecure-dev-3.ptau');
+    expect(await cli('insecure-dev-ptau', '3', '--out', ptau)).toBe(0);
+    expect(stderr).toMatch(/^WARNING: insecure development setup \(powers of tau/);
+    expect(stdout).toContain('prepared ptau of power 3');
+  });
+
+  test('insecure-dev-zkey on a file that is not an r1cs: PV112, exit 1, no key', async () => {
+    const bogus = writeText(dir, 'bogus.r1cs', 'not an r1cs file at all');
+    const zkey = path.join(dir, 'bogus.zkey');
+    expect(await cli('insecure-dev-zkey', bogus, '--out', zkey)).toBe(1);
+    expect(stderr).toMatch(/error PV112: truncated or corrupt r1cs file/);
+    expect(fs.existsSync(zkey)).toBe(false);
   });
 });

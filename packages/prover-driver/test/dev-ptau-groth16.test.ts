@@ -6,8 +6,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ConstraintSystem, lcAdd, lcConstant, writeR1cs, writeWtns } from '@onnx-zk/zk-accelerator-components';
 import { devPtau } from '../src/setup';
+import { powerCircuit } from './helpers/power-circuit';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const snarkjs = require('snarkjs') as {
@@ -34,24 +34,6 @@ afterAll(async () => {
   await (globalThis as { curve_bn128?: { terminate(): Promise<void> } | null }).curve_bn128?.terminate();
 });
 
-/** y = x^(k+1) + 5 for a private x: k multiplication constraints plus one for the public output. */
-function powerCircuit(name: string, x: bigint, k: number): { r1cs: string; wtns: string; y: bigint } {
-  const cs = new ConstraintSystem();
-  const input = cs.newWire(x, 'x');
-  let acc = input;
-  for (let i = 0; i < k; i++) {
-    const next = cs.newWire(acc.value * x, `x_pow[${i + 2}]`);
-    cs.constrain(acc, input, next, `pow[${i}]`);
-    acc = next;
-  }
-  const y = { lc: lcAdd(acc.lc, lcConstant(5n)), value: acc.value + 5n };
-  const r1cs = cs.finalize({ outputs: [y], privateInputs: [input] });
-  const files = { r1cs: path.join(dir, `${name}.r1cs`), wtns: path.join(dir, `${name}.wtns`) };
-  writeR1cs(files.r1cs, r1cs);
-  writeWtns(files.wtns, r1cs.witness);
-  return { ...files, y: y.value };
-}
-
 /** The Groth16 header's domain size (zkey section 2: n8q, q, n8r, r, nVars, nPublic, domainSize). */
 function zkeyDomainSize(zkey: string): number {
   const b = fs.readFileSync(zkey);
@@ -62,7 +44,7 @@ function zkeyDomainSize(zkey: string): number {
 
 // snarkjs's domain: 2^(floor(log2(constraints + public)) + 1); 3+1 → 2^3, 14+1 → 2^4 = the ptau's power.
 test.each([['small', 2], ['full', 13]])('%s circuit: prove, verify, reject a changed public signal', async (name, k) => {
-  const c = powerCircuit(String(name), 3n, Number(k));
+  const c = powerCircuit(dir, String(name), 3n, Number(k));
   const zkey = path.join(dir, `${name}.zkey`);
   const errors: string[] = [];
   const logger = { debug: () => undefined, info: () => undefined, warn: (m: string) => errors.push(m), error: (m: string) => errors.push(m) };

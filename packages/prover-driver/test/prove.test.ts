@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { OnnxZkError } from '@onnx-zk/tensor-ir';
-import { runProve, runVerify, PROOF_FILES, ptauInfo, INSECURE_WARNING, Timings, OutputsFile } from '../src';
+import { runProve, runVerify, PROOF_FILES, ptauInfo, INSECURE_KEY_WARNING, Timings, OutputsFile } from '../src';
 import { makeTestPtau } from './helpers/test-ptau';
 import { tempDir, writeText } from './helpers/tmp';
 import { tinyModule, TINY_INPUT } from './helpers/tiny-circuit';
@@ -104,12 +104,16 @@ describe('runProve with the insecure development setup', () => {
     const lines: string[] = [];
     const out = path.join(dir, 'dev');
     const result = await runProve({ module: moduleFile, input: inputFile, out, log: (l) => lines.push(l) });
-    expect(lines).toContain(INSECURE_WARNING);
+    expect(lines).toContain(INSECURE_KEY_WARNING);
     expect(lines[0]).toMatch(/^WARNING: insecure development setup/);
     expect(result.verified).toBe(true);
-    expect(result.timings).toMatchObject({ insecureSetup: true, ptauPower: 7 });
-    expect(fs.existsSync(path.join(cache, 'ptau', 'insecure-dev-7.ptau'))).toBe(true);
+    expect(result.timings).toMatchObject({ insecureSetup: true, ptauPower: 7, keyCached: false });
+    // the key is written directly (no ptau) and cached by circuit hash, with "insecure" in its name
+    expect(fs.readdirSync(path.join(cache, 'keys')).filter((f) => f.endsWith('-insecure-dev.zkey'))).toHaveLength(1);
     await expect(runVerify({ dir: out })).resolves.toEqual({ verified: true });
+    const again = await runProve({ module: moduleFile, input: inputFile, out: path.join(dir, 'dev-again'), log: (l) => lines.push(l) });
+    expect(again.timings.keyCached).toBe(true);
+    expect(lines.filter((l) => l === INSECURE_KEY_WARNING)).toHaveLength(2);
   });
 });
 

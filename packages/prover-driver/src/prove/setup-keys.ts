@@ -2,7 +2,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import { raise } from '@onnx-zk/tensor-ir';
 import { Errors } from '../errors';
-import { assertPtauFits, devPtau, ptauInfo } from '../setup';
+import { assertPtauFits, DEV_KEY_TAG, generateDevZkey, INSECURE_KEY_WARNING, requiredPower } from '../setup';
 import { Q } from '../setup/bn254';
 import { cachedKey } from './key-cache';
 import type { R1csInfo } from './r1cs-info';
@@ -14,36 +14,39 @@ export interface KeySetup {
   zkey: string;
   cached: boolean;
   circuitHash: string;
+  /** The ceremony file, or for the development key the key itself (named in errors). */
   ptau: string;
   ptauPower: number;
-  /** True when the insecure development ptau was used. */
+  /** True for the INSECURE development key (no ceremony). */
   insecure: boolean;
   /** True when the key is the user's (--zkey) rather than derived from a ptau. */
   given?: boolean;
 }
 
-/**
- * The smallest ptau power snarkjs accepts for a circuit (its newZKey rule):
- * floor(log2(constraints + public signals)) + 1.
- */
-export function requiredPower(constraints: number, publicSignals: number): number {
-  const n = constraints + publicSignals;
-  return n <= 1 ? 1 : Math.floor(Math.log2(n)) + 1;
-}
 
 /**
- * Groth16 setup for a circuit: phase 1 from a real ceremony file (`ptau`, checked to be prepared
- * and large enough) or the insecure development ptau of src/setup (which logs its WARNING line);
- * phase 2 by snarkjs newZKey plus one contribution of fresh randomness, since a key with no
- * phase-2 contribution (delta = 1) would let anyone forge proofs.
+ * Groth16 setup for a circuit: with a real ceremony file (`ptau`, checked to be prepared and large
+ * enough), snarkjs newZKey plus one phase-2 contribution of fresh randomness (a key with no
+ * contribution, delta = 1, would let anyone forge proofs); without one, the INSECURE development
+ * key; with `zkey`, the user's key checked against the circuit.
  */
 export async function setupKeys(r1cs: string, info: R1csInfo, ptau: string | undefined, log: (line: string) => void, zkey?: string): Promise<KeySetup> {
   const needed = requiredPower(info.constraints, info.publicOutputs + info.publicInputs);
   if (zkey) return givenKey(zkey, info, needed, log);
-  const ptauFile = ptau ?? (await devPtau(needed, { log }));
-  const { power } = ptau ? await assertPtauFits(ptau, needed) : await ptauInfo(ptauFile);
-  const key = await cachedKey(r1cs, ptauFile, (tmp) => buildKey(r1cs, ptauFile, tmp));
-  return { zkey: key.file, cached: key.cached, circuitHash: key.circuitHash, ptau: ptauFile, ptauPower: power, insecure: !ptau };
+  if (!ptau) return devKey(r1cs, needed, log);
+  const { power } = await assertPtauFits(ptau, needed);
+  const key = await cachedKey(r1cs, { file: ptau }, (tmp) => buildKey(r1cs, ptau, tmp));
+  return { zkey: key.file, cached: key.cached, circuitHash: key.circuitHash, ptau, ptauPower: power, insecure: false };
+}
+
+/**
+ * No ceremony file: the INSECURE development key, written directly from secrets sampled and
+ * dropped (src/setup/dev-zkey.ts), cached by circuit hash. Logs the WARNING line every time.
+ */
+async function devKey(r1cs: string, power: number, log: (line: string) => void): Promise<KeySetup> {
+  log(INSECURE_KEY_WARNING);
+  const key = await cachedKey(r1cs, { tag: DEV_KEY_TAG }, async (tmp) => { await generateDevZkey(r1cs, tmp); });
+  return { zkey: key.file, cached: key.cached, circuitHash: key.circuitHash, ptau: key.file, ptauPower: power, insecure: true };
 }
 
 async function buildKey(r1cs: string, ptau: string, out: string): Promise<void> {

@@ -14,7 +14,7 @@ import { chooseWindow, FixedBasePool } from './fixed-base-pool';
 import { ptauInfo } from './ptau-read';
 import { SectionContext, writeAccumulator, writeHeader, writeLagrangeSections } from './ptau-sections';
 import { BinSectionWriter } from './ptau-writer';
-import { discardSecrets, sampleSecrets } from './secrets';
+import { DevSecrets, discardSecrets, sampleSecrets } from './secrets';
 
 export const MAX_DEV_POWER = 27;
 
@@ -67,6 +67,8 @@ export interface GenerateOptions {
   log?: (s: string) => void;
   /** Scalars per request to the worker pool (default 16384); small values only for tests. */
   chunkSize?: number;
+  /** Test hook: use these secrets instead of sampling (to derive a key from the same τ, α, β). */
+  secrets?: DevSecrets;
 }
 
 /** Writes an INSECURE development ptau of this power to `file` (atomically: temp file, rename). */
@@ -82,13 +84,13 @@ export async function generateDevPtau(power: number, file: string, opts: Generat
     bases: { G1: generatorLem(curve, 'G1'), G2: generatorLem(curve, 'G2') },
     windows: { G1: chooseWindow((12 * n) / threads), G2: chooseWindow((3 * n) / threads) },
   }, threads);
-  const secrets = sampleSecrets(power);
+  const secrets = opts.secrets ? { ...opts.secrets, keyBlinders: [...opts.secrets.keyBlinders] as DevSecrets['keyBlinders'] } : sampleSecrets(power);
   let tmp: string | undefined;
   let out: BinSectionWriter | undefined;
   try {
     tmp = tempPathFor(file);
     out = await BinSectionWriter.create(tmp, 'ptau', 1, 11);
-    const ctx: SectionContext = { curve, pool, out, secrets, power, chunk: opts.chunkSize ?? 1 << 14, log };
+    const ctx: SectionContext = { curve, pool, out, secrets, power, chunk: opts.chunkSize ?? 1 << 14, log, what: `insecure dev ptau 2^${power}` };
     await writeHeader(ctx);
     await writeAccumulator(ctx);
     await writeLagrangeSections(ctx, curve.Fr.w.slice(0, power + 2).map((w) => curve.Fr.toObject(w)));

@@ -39,4 +39,10 @@ export const SetupErrors = {
     message: 'cannot write the development ptau file',
     hint: 'make its directory writable (for the cache: set ONNX_ZK_CACHE to a writable directory)',
   },
+  DEV_KEY_UNWRITABLE: {
+    code: 'PV111',
+    message: 'cannot write the development proving key',
+    hint: 'make its directory writable (for the cache: set ONNX_ZK_CACHE to a writable directory)',
+  },
+  R1CS_CORRUPT: { code: 'PV112', message: 'truncated or corrupt r1cs file', hint: 'assign the circuit again (onnx-zk-prover assign)' },
 } satisfies Record<string, ErrorDef>;

@@ -11,15 +11,21 @@ import { DevSecrets } from './secrets';
 import { blake2b512, firstChallengeHash, ResponseHasher } from './transcript-hash';
 import type { Bn254Curve } from './bn254';
 
-export interface SectionContext {
-  curve: Bn254Curve;
+/** Where point sections go: the pool that multiplies, the file, and a label for log lines. */
+export interface PointSink {
   pool: FixedBasePool;
   out: BinSectionWriter;
+  log: (s: string) => void;
+  /** Names the file in log lines, e.g. `insecure dev ptau 2^12`. */
+  what: string;
+}
+
+export interface SectionContext extends PointSink {
+  curve: Bn254Curve;
   secrets: DevSecrets;
   power: number;
   /** Scalars per request to the pool. */
   chunk: number;
-  log: (s: string) => void;
 }
 
 /** The name snarkjs shows for the contribution (at most 64 bytes). */
@@ -41,7 +47,7 @@ export async function writeHeader(ctx: SectionContext): Promise<void> {
  * Multiplies the generator by each chunk of scalars (one chunk in flight while the next one's
  * scalars are computed) and writes the points as section `id`. Returns the first chunk's points.
  */
-export async function writePointSection(ctx: SectionContext, id: number, group: Group,
+export async function writePointSection(ctx: PointSink, id: number, group: Group,
   scalars: Iterable<Uint8Array>, response?: ResponseHasher): Promise<Uint8Array> {
   const started = Date.now();
   await ctx.out.startSection(id);
@@ -63,7 +69,7 @@ export async function writePointSection(ctx: SectionContext, id: number, group: 
   }
   if (inFlight) await drain();
   await ctx.out.endSection();
-  ctx.log(`insecure dev ptau 2^${ctx.power}: section ${id} (${count} ${group} points) in ${Date.now() - started} ms`);
+  ctx.log(`${ctx.what}: section ${id} (${count} ${group} points) in ${Date.now() - started} ms`);
   return first ?? new Uint8Array(0);
 }
 

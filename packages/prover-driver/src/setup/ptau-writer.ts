@@ -3,6 +3,7 @@
  * magic (4 bytes) · version u32 · section count u32 · sections, each `id u32 · size u64 · bytes`.
  * Little-endian throughout. Sections are written in order; a section's size is patched when it ends.
  */
+import * as fs from 'fs';
 import { promises as fsp } from 'fs';
 import { assert } from '@onnx-zk/tensor-ir';
 
@@ -31,16 +32,31 @@ export class BinSectionWriter {
   }
 
   async startSection(id: number): Promise<void> {
-    assert(this.open === undefined, `section ${this.open?.id} still open`);
-    const head = Buffer.alloc(12);
-    head.writeUInt32LE(id, 0);
-    await this.write(head);
-    this.open = { id, start: this.pos };
+    this.startSectionSync(id);
   }
 
   async write(bytes: Uint8Array): Promise<void> {
     await this.fh.write(bytes, 0, bytes.length, this.pos);
     this.pos += bytes.length;
+  }
+
+  /** Synchronous write, for producers that cannot await (no async write may be pending). */
+  writeSync(bytes: Uint8Array): void {
+    fs.writeSync(this.fh.fd, bytes, 0, bytes.length, this.pos);
+    this.pos += bytes.length;
+  }
+
+  /** Current write offset (absolute). */
+  get offset(): number {
+    return this.pos;
+  }
+
+  /** Overwrites a u32 already written at absolute `offset` (e.g. a count known only at the end). */
+  patchU32(offset: number, v: number): void {
+    assert(offset + 4 <= this.pos, 'patch beyond what was written');
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(v, 0);
+    fs.writeSync(this.fh.fd, b, 0, 4, offset);
   }
 
   async writeU32(v: number): Promise<void> {
@@ -50,11 +66,23 @@ export class BinSectionWriter {
   }
 
   async endSection(): Promise<void> {
+    this.endSectionSync();
+  }
+
+  startSectionSync(id: number): void {
+    assert(this.open === undefined, `section ${this.open?.id} still open`);
+    const head = Buffer.alloc(12);
+    head.writeUInt32LE(id, 0);
+    this.writeSync(head);
+    this.open = { id, start: this.pos };
+  }
+
+  endSectionSync(): void {
     assert(this.open !== undefined, 'no section open');
     const size = this.pos - this.open.start;
     const b = Buffer.alloc(8);
     b.writeBigUInt64LE(BigInt(size), 0);
-    await this.fh.write(b, 0, 8, this.open.start - 8);
+    fs.writeSync(this.fh.fd, b, 0, 8, this.open.start - 8);
     this.sections.set(this.open.id, { start: this.open.start, size });
     this.open = undefined;
   }

@@ -81,31 +81,45 @@ export interface LagrangeBlock {
 }
 
 /**
- * factor·L_i(τ) for i in [0, m), m = 2^p, where L_i is the Lagrange basis of the domain
- * {ω^i}: L_i(τ) = ω^i (τ^m − 1) / (m (τ − ω^i)). This equals the IFFT of (τ^0 .. τ^(m−1)) that
- * preparePhase2 computes over curve points. With dropLastPower the IFFT input's last entry is
- * zero, which subtracts (1/m)·τ^(m−1)·ω^(−i(m−1)) = ω^i·τ^(m−1)/m.
+ * factor·L_j(τ) for the Lagrange basis of the domain {ω^i : i < m}, at the points x_k = first·ratio^k
+ * (k < count), in chunks: L_j(τ) = x (τ^m − 1) / (m (τ − x)) with x = ω^j. With dropLastPower the
+ * value is that of the IFFT of (τ^0 .. τ^(m−2), 0), i.e. minus (1/m)·x·τ^(m−1) (see LagrangeBlock).
  * Requires τ^m ≠ 1 (τ is not in the domain); sampleSecrets guarantees it.
  */
-export function* lagrangeScalars(tau: bigint, factor: bigint, block: LagrangeBlock, chunk: number): Generator<Uint8Array> {
-  const m = 1 << block.p;
-  const invM = invMod(BigInt(m));
-  const c1 = (((factor * (powMod(tau, BigInt(m)) - 1n + R)) % R) * invM) % R;
-  const c2 = block.dropLastPower ? (((factor * powMod(tau, BigInt(m - 1))) % R) * invM) % R : 0n;
-  let x = 1n;
-  for (let start = 0; start < m; start += chunk) {
-    const n = Math.min(chunk, m - start);
+export function* lagrangeValues(tau: bigint, factor: bigint, pts: { m: number; first: bigint; ratio: bigint; count: number; dropLastPower?: boolean }, chunk: number): Generator<bigint[]> {
+  const invM = invMod(BigInt(pts.m));
+  const c1 = (((factor * (powMod(tau, BigInt(pts.m)) - 1n + R)) % R) * invM) % R;
+  const c2 = pts.dropLastPower ? (((factor * powMod(tau, BigInt(pts.m - 1))) % R) * invM) % R : 0n;
+  let x = mod(pts.first);
+  for (let start = 0; start < pts.count; start += chunk) {
+    const n = Math.min(chunk, pts.count - start);
     const xs = new Array<bigint>(n);
     const diffs = new Array<bigint>(n);
     for (let i = 0; i < n; i++) {
       xs[i] = x;
       diffs[i] = mod(tau - x);
-      x = (x * block.omega) % R;
+      x = (x * pts.ratio) % R;
     }
     const invs = batchInvert(diffs);
-    const { bytes, view } = scalarBuffer(n);
-    for (let i = 0; i < n; i++) writeScalar(view, i, (xs[i] * mod(c1 * invs[i] - c2)) % R);
-    yield bytes;
+    yield xs.map((xi, i) => (xi * mod(c1 * invs[i] - c2)) % R);
+  }
+}
+
+/** Field elements as the 32-byte little-endian scalars the fixed-base workers read. */
+export function scalarBytes(values: readonly bigint[]): Uint8Array {
+  const { bytes, view } = scalarBuffer(values.length);
+  values.forEach((v, i) => writeScalar(view, i, v));
+  return bytes;
+}
+
+/**
+ * factor·L_i(τ) for i in [0, m), m = 2^p: the IFFT of (τ^0 .. τ^(m−1)) that preparePhase2
+ * computes over curve points, as scalars.
+ */
+export function* lagrangeScalars(tau: bigint, factor: bigint, block: LagrangeBlock, chunk: number): Generator<Uint8Array> {
+  const m = 1 << block.p;
+  for (const values of lagrangeValues(tau, factor, { m, first: 1n, ratio: block.omega, count: m, dropLastPower: block.dropLastPower }, chunk)) {
+    yield scalarBytes(values);
   }
 }
 
