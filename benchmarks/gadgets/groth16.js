@@ -1,7 +1,8 @@
 'use strict';
 /**
  * Groth16 with snarkjs on one measured circuit: outputs public, inputs private, keys from the
- * INSECURE development powers of tau (prover-driver devPtau, cached) sized to the circuit.
+ * INSECURE development setup (prover-driver generateDevZkey: the circuit's proving key written
+ * directly, what `onnx-zk prove` does without --ptau). Setup = writing that key.
  * Time-boxed: a circuit whose projected setup + prove time exceeds the box is skipped.
  */
 const fs = require('fs');
@@ -9,7 +10,7 @@ const os = require('os');
 const path = require('path');
 const snarkjs = require('snarkjs');
 const { writeR1cs, writeWtns } = require('@onnx-zk/zk-accelerator-components');
-const { devPtau, requiredPower } = require('@onnx-zk/prover-driver');
+const { generateDevZkey, requiredPower } = require('@onnx-zk/prover-driver');
 
 const seconds = async (fn) => {
   const t0 = process.hrtime.bigint();
@@ -39,8 +40,7 @@ class Groth16Bench {
     const file = (ext) => path.join(this.tmp, `c.${ext}`);
     writeR1cs(file('r1cs'), r1cs);
     writeWtns(file('wtns'), r1cs.witness);
-    const ptau = await devPtau(Math.max(power, 8), { log: () => undefined });
-    const [setupS] = await seconds(() => snarkjs.zKey.newZKey(file('r1cs'), ptau, file('zkey')));
+    const [setupS] = await seconds(() => generateDevZkey(file('r1cs'), file('zkey')));
     const vkey = await snarkjs.zKey.exportVerificationKey(file('zkey'));
     const [proveS, { proof, publicSignals }] = await seconds(() => snarkjs.groth16.prove(file('zkey'), file('wtns')));
     const [verifyS, ok] = await seconds(() => snarkjs.groth16.verify(vkey, publicSignals, proof));

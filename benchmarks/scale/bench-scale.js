@@ -12,7 +12,8 @@
  * Env: BENCH_SCALE_POWERS (default 12,16,18,20), BENCH_INMEMORY_MAX_POWER (also run the in-memory
  * builder up to this power, for its memory and a byte-identity check; default 18),
  * ONNX_ZK_CACHE (where dev ptau files for the snarkjs comparison are cached; default
- * ~/.cache/onnx-zk), BENCH_WORK (scratch).
+ * ~/.cache/onnx-zk), BENCH_WORK (scratch), BENCH_MERGE=1 (keep the rows of other sizes from
+ * results.json, e.g. to add 2^22 in a run of its own).
  * Writes results.json and results.md next to this file.
  */
 const { execFileSync, spawnSync } = require('child_process');
@@ -81,6 +82,8 @@ function markdown(rows, meta) {
 
 function main() {
   const work = fs.mkdtempSync(path.join(process.env.BENCH_WORK || os.tmpdir(), 'bench-scale-'));
+  const kept = process.env.BENCH_MERGE === '1' && fs.existsSync(path.join(HERE, 'results.json'))
+    ? JSON.parse(fs.readFileSync(path.join(HERE, 'results.json'), 'utf8')).rows.filter((r) => !POWERS.includes(r.power)) : [];
   const rows = [];
   try {
     for (const power of POWERS) {
@@ -97,7 +100,7 @@ function main() {
       if (!row.tampered.rejected) throw new Error(`snarkjs CLI accepted the 2^${power} proof with a changed public signal: ${row.tampered.output}`);
       rows.push(row);
       fs.rmSync(dir, { recursive: true, force: true });
-      write(rows);
+      write([...kept, ...rows].sort((a, b) => a.power - b.power));
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

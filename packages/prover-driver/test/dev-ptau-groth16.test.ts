@@ -7,19 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { devPtau } from '../src/setup';
+import { snarkjs } from '../src/prove/snarkjs';
 import { powerCircuit } from './helpers/power-circuit';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const snarkjs = require('snarkjs') as {
-  zKey: {
-    newZKey(r1cs: string, ptau: string, zkey: string, logger?: unknown): Promise<unknown>;
-    exportVerificationKey(zkey: string): Promise<unknown>;
-  };
-  groth16: {
-    prove(zkey: string, wtns: string): Promise<{ proof: unknown; publicSignals: string[] }>;
-    verify(vkey: unknown, publicSignals: string[], proof: unknown): Promise<boolean>;
-  };
-};
 
 let dir: string;
 let ptau: string;

@@ -11,19 +11,8 @@ import { ConstraintSystem, lcAdd, lcConstant, lcWire, writeR1cs, writeWtns } fro
 import { generateDevPtau } from '../src/setup';
 import { generateDevZkey, requiredPower } from '../src/setup/dev-zkey';
 import { randomFr } from '../src/setup/secrets';
+import { snarkjs } from '../src/prove/snarkjs';
 import { powerCircuit } from './helpers/power-circuit';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const snarkjs = require('snarkjs') as {
-  zKey: {
-    newZKey(r1cs: string, ptau: string, zkey: string, logger?: unknown): Promise<unknown>;
-    exportVerificationKey(zkey: string): Promise<unknown>;
-  };
-  groth16: {
-    prove(zkey: string, wtns: string): Promise<{ proof: unknown; publicSignals: string[] }>;
-    verify(vkey: unknown, publicSignals: string[], proof: unknown): Promise<boolean>;
-  };
-};
 
 let dir: string;
 
