@@ -5,7 +5,7 @@ import { formatOnchain, runOnchainVerify, runVerify } from '@onnx-zk/prover-driv
 import { compileSteps, proveSteps } from './pipeline';
 import { runSteps } from './progress';
 import { prepareInput } from './inputs';
-import { parseDims, parseRange } from './options';
+import { parseDims, parseErrorBudget, parseRange, parseTarget, TARGETS } from './options';
 import { summarize } from './summary';
 
 interface CompileArgs {
@@ -16,6 +16,8 @@ interface CompileArgs {
   'input-range'?: string;
   dim?: string[];
   lenient?: boolean;
+  'error-budget'?: string;
+  target?: string;
 }
 
 interface ProveArgs extends CompileArgs {
@@ -32,10 +34,15 @@ function compileOptions(y: Argv): Argv<CompileArgs> {
     .option('frac-bits', { type: 'number', describe: 'fractional bits of the fixed-point encoding (default 16)' })
     .option('input-range', { type: 'string', requiresArg: true, describe: 'declared input range "lo,hi" (default: calibrated on --input)' })
     .option('dim', { type: 'string', array: true, describe: 'bind a symbolic dimension: name=value' })
-    .option('lenient', { type: 'boolean', default: false, describe: 'accept spec-invalid nodes EZKL accepts (float Equal before opset 11, int8 MatMul, bool Add) with a warning' }) as Argv<CompileArgs>;
+    .option('lenient', { type: 'boolean', default: false, describe: 'accept spec-invalid nodes EZKL accepts (float Equal before opset 11, int8 MatMul, bool Add) with a warning' })
+    .option('error-budget', { type: 'string', describe: 'largest error bound an approximating op (exp, softmax, GELU) may have, absolute, e.g. 1e-3; select drops the strategies above it' })
+    .option('target', { type: 'string', choices: TARGETS, describe: 'among the strategies within the budget, pick the fewest constraints (size) or the smallest error bound (accuracy)' }) as Argv<CompileArgs>;
 }
 
 function pipelineOptions(args: CompileArgs) {
+  // Validated before the work directory is made: a bad value leaves nothing behind.
+  const errorBudget = parseErrorBudget(args['error-budget']);
+  const target = parseTarget(args.target);
   fs.mkdirSync(args.out, { recursive: true });
   const input = args.input?.length ? prepareInput(args.input, args.out) : undefined;
   return {
@@ -46,6 +53,8 @@ function pipelineOptions(args: CompileArgs) {
     inputRange: args['input-range'] !== undefined ? parseRange(args['input-range']) : undefined,
     dims: parseDims(args.dim ?? []),
     lenient: args.lenient,
+    errorBudget,
+    target,
   };
 }
 

@@ -22,3 +22,21 @@ export function parseDims(items: string[]): Record<string, number> {
   }
   return dims;
 }
+
+/** --error-budget "1e-3": the largest error bound an approximating op may have, a positive finite number. */
+export function parseErrorBudget(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = text.trim() === '' ? NaN : Number(text);
+  if (!Number.isFinite(value) || value <= 0) usage(`--error-budget wants a positive number (absolute error, e.g. 1e-3), got "${text}"`);
+  return value;
+}
+
+export const TARGETS = ['size', 'accuracy'] as const;
+
+/** --target: what select optimises among the strategies within the budget. */
+export function parseTarget(value: unknown): (typeof TARGETS)[number] | undefined {
+  if (value === undefined) return undefined;
+  const t = TARGETS.find((x) => x === value);
+  if (t === undefined) usage(`--target wants one of ${TARGETS.join(', ')}, got "${String(value)}"`);
+  return t;
+}

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { runFrontend } from '@onnx-zk/onnx-frontend';
 import { runFixedpoint } from '@onnx-zk/fixedpoint-lowering';
 import { runSelect } from '@onnx-zk/zk-accelerator-components';
+import type { Target } from '@onnx-zk/zk-accelerator-components';
 import { runEmitter } from '@onnx-zk/llvm-emitter';
 import { runProve } from '@onnx-zk/prover-driver';
 
@@ -19,6 +20,10 @@ export interface CompileOptions {
   dims?: Record<string, number>;
   /** Accept the spec-invalid nodes EZKL accepts (float Equal before opset 11, int8 MatMul, bool Add), with a warning. */
   lenient?: boolean;
+  /** select: the largest error bound an approximating op may have (ZK021 when no strategy meets it). */
+  errorBudget?: number;
+  /** select: among the strategies within the budget, fewest constraints (size) or smallest error (accuracy). */
+  target?: Target;
 }
 
 export interface ProveOptions extends CompileOptions {
@@ -69,7 +74,11 @@ export function compileSteps(opts: CompileOptions): Step[] {
           reportInput: opts.input,
         }),
     },
-    { name: 'select accelerator components', artifact: a.acc, run: () => runSelect({ input: a.fxp, output: a.acc }) },
+    {
+      name: 'select accelerator components',
+      artifact: a.acc,
+      run: () => runSelect({ input: a.fxp, output: a.acc, errorBudget: opts.errorBudget, target: opts.target }),
+    },
     { name: 'emit LLVM IR', artifact: a.bc, run: () => runEmitter({ input: a.acc, output: a.bc }) },
     { name: 'emit LLVM IR with runtime', artifact: a.runtimeLl, run: () => runEmitter({ input: a.acc, output: a.runtimeLl, runtime: true }) },
   ];

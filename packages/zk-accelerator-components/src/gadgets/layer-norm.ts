@@ -5,6 +5,7 @@ import { bitLength } from '../r1cs/field';
 import { lcAccumulate, lcConstant, Signal, signalAdd, signalConstant, signalScale } from '../r1cs/linear-combination';
 import { checkFieldMargin, gadgetSite, sumCost } from './bits';
 import { rsqrtFloor, rsqrtFloorCost, rsqrtValue } from './blocks/rsqrt';
+import { materializedSum, materializedSumCost } from './blocks/sum';
 import { layerNormCases } from './layer-norm-cases';
 import { boundAt, labelOf, Params } from './params';
 import { checkBounds } from './rescale-bits';
@@ -43,14 +44,15 @@ function rowPlan(p: Params, r: number, loc: string[]): { denBits: number; yBits:
   return { denBits, yBits, n };
 }
 
-/** Per row: D squares, D normalising products, and one rsqrtFloor. */
+/** Per row: Σx on one wire (D ≥ 2), D squares, D normalising products, and one rsqrtFloor. */
 function cost(values: ParamValue[]): Cost {
   const p = new Params('layer_norm', abi, values);
   const d = p.int('d');
+  const s = materializedSumCost(d);
   return sumCost(p.int('rows'), (r) => {
     const { denBits, yBits } = rowPlan(p, r, []);
     const c = rsqrtFloorCost(denBits, yBits);
-    return { constraints: 2 * d + c.constraints, wires: 2 * d + c.wires };
+    return { constraints: s.constraints + 2 * d + c.constraints, wires: s.wires + 2 * d + c.wires };
   });
 }
 
@@ -58,17 +60,21 @@ function cost(values: ParamValue[]): Cost {
  * One row: d_i = D·x_i − Σx, V = Σ d_i², r = floor(√(D³·2^shift / (V + D³·eps))), y_i = γ_i·d_i·r + β_i.
  * r ≈ 2^(shift/2 − f)/√(var + ε), so d_i·r ≈ D·(x_i − μ)/√(var + ε)·2^(shift/2): the lowering
  * passes γ/D as gamma. Error of d_i·r/(D·2^(shift/2)) against the float value: < |x_i − μ|·2^(f − shift/2).
+ * Σx is one wire `sum[r]` (every d_i reads it twice in its square and once in its product), so a
+ * row is linear in D rather than D² terms.
  */
 function row(cs: ConstraintSystem, p: Params, xs: Signal[], r: number, loc: string[]): Signal[] {
   const { denBits, yBits, n } = rowPlan(p, r, loc);
   const [gamma, beta, D] = [p.tensor('gamma')!, p.tensor('beta'), BigInt(xs.length)];
-  const sum = xs.reduce((acc, x) => signalAdd(acc, x), signalConstant(0n));
+  const sum = materializedSum(cs, xs, labelOf(loc, 'layer_norm', 'sum', r));
   const dev = xs.map((x) => signalAdd(signalScale(x, D), sum, -1n));
-  let den = signalConstant(D * D * D * BigInt(p.int('eps')));
+  // V + D³·eps, accumulated in place (read by two rsqrt constraints only, so it stays a linear combination).
+  const den = signalConstant(D * D * D * BigInt(p.int('eps')));
   dev.forEach((di, i) => {
     const sq = cs.newWire(di.value * di.value, labelOf(loc, 'layer_norm', 'sq', r, i));
     cs.constrain(di, di, sq, labelOf(loc, 'layer_norm', 'sq', r, i));
-    den = signalAdd(den, sq);
+    lcAccumulate(den.lc, sq.lc);
+    den.value += sq.value;
   });
   const rs = rsqrtFloor(cs, den, n, denBits, yBits, labelOf(loc, 'layer_norm', 'rsqrt', r));
   return dev.map((di, i) => {

@@ -7,6 +7,7 @@ import { caseInputs, caseTensor } from '../soundness/case-input';
 import { checkFieldMargin, gadgetSite, signedBits, sumCost } from './bits';
 import { maxOf, maxOfCost } from './blocks/compare';
 import { divRound, divRoundCost } from './blocks/divide';
+import { materializedSum, materializedSumCost } from './blocks/sum';
 import { EXP_FRAC_RANGE } from './exp';
 import { expCore, expCoreCost, expPlan, ExpPlan } from './exp-core';
 import { boundAt, labelOf, Params } from './params';
@@ -76,11 +77,16 @@ function rowPlan(s: Shape, r: number): RowPlan {
   };
 }
 
+/** Per row of n live elements: the max, n exps, the row sum on one wire (n ≥ 2), n divisions. */
 function rowCost(plan: RowPlan): Cost {
   const n = plan.live.length;
   if (n === 0) return { constraints: 0, wires: 0 };
   const [m, e, d] = [maxOfCost(n, plan.maxBits), expCoreCost(plan.exp), divRoundCost(plan.numBits, plan.denBits, plan.qBits)];
-  return { constraints: m.constraints + n * (e.constraints + d.constraints), wires: m.wires + n * (e.wires + d.wires) };
+  const s = materializedSumCost(n);
+  return {
+    constraints: m.constraints + s.constraints + n * (e.constraints + d.constraints),
+    wires: m.wires + s.wires + n * (e.wires + d.wires),
+  };
 }
 
 function cost(values: ParamValue[]): Cost {
@@ -88,7 +94,11 @@ function cost(values: ParamValue[]): Cost {
   return sumCost(s.rows, (r) => rowCost(rowPlan(s, r)));
 }
 
-/** Row r of x (all of x, indexed globally): v = x + mask on live elements, m = max v, e = exp(v − m), y = round(e·2^f / Σe). */
+/**
+ * Row r of x (all of x, indexed globally): v = x + mask on live elements, m = max v, e = exp(v − m),
+ * y = round(e·2^f / Σe). The running max is a wire at every step and Σe is put on one wire `sum[r]`,
+ * so every exp and division reads one-term signals: building a row is linear in its length.
+ */
 function softmaxRow(cs: ConstraintSystem, x: Signal[], s: Shape, r: number, loc: string[]): Signal[] {
   const plan = rowPlan(s, r);
   const y: Signal[] = Array.from({ length: s.len }, () => signalConstant(0n));
@@ -97,7 +107,7 @@ function softmaxRow(cs: ConstraintSystem, x: Signal[], s: Shape, r: number, loc:
   const m = maxOf(cs, v, plan.maxBits, labelOf(loc, 'softmax', 'max', r));
   const e = plan.live.map((el, i) => expCore(cs, signalAdd(v[i], m, -1n), plan.exp, { loc, gadget: 'softmax', element: el },
     (part, ...idx) => labelOf(loc, 'softmax', `exp_${part}`, el, ...idx)));
-  const sum = e.reduce((acc, ei) => signalAdd(acc, ei), signalConstant(0n));
+  const sum = materializedSum(cs, e, labelOf(loc, 'softmax', 'sum', r));
   plan.live.forEach((el, i) => {
     const num = signalScale(e[i], 1n << BigInt(s.frac));
     y[el - r * s.len] = divRound(cs, num, sum, plan.numBits, plan.denBits, labelOf(loc, 'softmax', 'div', el), plan.qBits);

@@ -1,6 +1,6 @@
 import { checkR1cs, gadgets } from '../../src';
 import { isqrt } from '../../src/gadgets/blocks/rsqrt';
-import { build, checkTampered, everySingleChangeFails, i64, randInt, rng } from '../helpers';
+import { build, checkTampered, everySingleChangeFails, i64, randInt, rng, valueOf } from '../helpers';
 
 const { layer_norm: layerNorm } = gadgets;
 
@@ -56,10 +56,27 @@ describe('layer_norm gadget', () => {
     }
   });
 
-  test('cost formula per row: 2D + rsqrt(denBits, yBits)', () => {
+  test('cost formula per row: 1 (Σx) + 2D + rsqrt(denBits, yBits)', () => {
     // D = 2, x ∈ [0, 1], eps 1, shift 4: |d| ≤ 1, V ≤ 2, den ∈ [8, 10] → 4 bits; y ≤ √(8·16/8) = 4 → 3 bits
     const built = run([0n, 1n], 2, [1n, 1n], null, 1, 4, 0n, 1n);
-    expect(built.measured).toEqual({ constraints: 4 + (3 + 3 + 2 * 8), wires: 4 + (1 + 2 + 3 + 2 * 7) });
+    expect(built.measured).toEqual({ constraints: 1 + 4 + (3 + 3 + 2 * 8), wires: 1 + 4 + (1 + 2 + 3 + 2 * 7) });
+    // D = 1: the sum is x itself, no wire for it.
+    const single = run([1n], 1, [1n], null, 1, 4, 0n, 1n);
+    expect(single.measured).toEqual(single.cost);
+    expect(single.r1cs.labels).not.toContain('LayerNorm_1.layer_norm.sum[0]');
+  });
+
+  test('Σx is one wire: in a row of 256 only three constraints read the whole row', () => {
+    const wide = (d: number) => {
+      const x = Array.from({ length: d }, () => randInt(next, lo, hi));
+      const built = run(x, d, Array(d).fill(1n), null, 1, shift, lo, hi);
+      expect(built.outs.map((o) => o.value)).toEqual(reference(x, Array(d).fill(1n), null, 1n, shift));
+      expect(built.measured).toEqual(built.cost);
+      expect(valueOf(built.r1cs, 'LayerNorm_1.layer_norm.sum[0]')).toBe(x.reduce((a, b) => a + b, 0n));
+      // Σx's own constraint and the two rsqrt products that read V = Σd²; every d_i is D·x_i − Σx, two terms.
+      return built.r1cs.constraints.filter((c) => c.a.size + c.b.size + c.c.size >= d).map((c) => c.label);
+    };
+    expect(wide(256)).toEqual(['LayerNorm_1.layer_norm.sum[0]', 'LayerNorm_1.layer_norm.rsqrt_t[0]', 'LayerNorm_1.layer_norm.rsqrt_u[0]']);
   });
 
   test('eps < 1 is ZK010', () => {
@@ -69,6 +86,10 @@ describe('layer_norm gadget', () => {
   describe('tampering', () => {
     const { r1cs } = run([1n, -1n, 2n], 3, [1n, 2n, -1n], [0n, 1n, 0n], 1, 4, -2n, 2n);
     test('every wire changed alone', () => expect(everySingleChangeFails(r1cs)).toEqual([]));
+    test('a forged row sum breaks its own constraint', () => {
+      const sum = 'LayerNorm_1.layer_norm.sum[0]';
+      expect(checkTampered(r1cs, [[sum, valueOf(r1cs, sum) + 3n]])?.label).toBe(sum);
+    });
     test('the rsqrt result one lower, products recomputed', () => {
       const y = BigInt(r1cs.witness[r1cs.labels.indexOf('LayerNorm_1.layer_norm.rsqrt_y[0]')]);
       expect(checkTampered(r1cs, [['LayerNorm_1.layer_norm.rsqrt_y[0]', y - 1n]])).not.toBeNull();

@@ -38,9 +38,15 @@ describe('max gadget (ReduceMax over the last axis)', () => {
 
   describe('tampering', () => {
     const { r1cs } = run([4n, 9n, 9n], 3, [-16n], [15n]);
-    test('honest: the tie keeps 9', () => expect(valueOf(r1cs, 'Max_1.max.cmp_m[0][2]')).toBe(0n));
+    test('honest: the running max is a wire at every step, the tie keeps 9', () => {
+      expect(valueOf(r1cs, 'Max_1.max.cmp_m[0][1]')).toBe(9n);
+      expect(valueOf(r1cs, 'Max_1.max.cmp_m[0][2]')).toBe(9n);
+      // The output is that last wire itself: finalize claims it, no copy constraint.
+      expect(r1cs.labels[1]).toBe('Max_1.max.cmp_m[0][2]');
+    });
     test('claim the smaller value with the comparison bit flipped', () => {
-      expect(checkTampered(r1cs, [['Max_1.max.cmp_bit[0][1][5]', 0n], ['Max_1.max.cmp_m[0][1]', 0n], [1, 4n]])).not.toBeNull();
+      expect(checkTampered(r1cs, [['Max_1.max.cmp_bit[0][1][5]', 0n], ['Max_1.max.cmp_m[0][1]', 4n], ['Max_1.max.cmp_m[0][2]', 4n]])).not.toBeNull();
+      expect(checkTampered(r1cs, [['Max_1.max.cmp_m[0][1]', 4n], ['Max_1.max.cmp_m[0][2]', 4n]])).not.toBeNull();
     });
     test('every wire changed alone', () => expect(everySingleChangeFails(r1cs)).toEqual([]));
   });

@@ -1,4 +1,4 @@
-import { checkR1cs, gadgets } from '../../src';
+import { checkR1cs, ConstraintSystem, gadgets, Signal } from '../../src';
 import { build, checkTampered, everySingleChangeFails, i64, randInt, rng, valueOf } from '../helpers';
 
 const { rescale_relu: rescaleRelu } = gadgets;
@@ -38,6 +38,47 @@ describe('rescale_relu gadget', () => {
     const built = run([100n], 4, [-128n], [127n]); // s = 4, k = 8
     expect(built.measured).toEqual({ constraints: 13, wires: 12 });
     expect(built.r1cs.labels).toContain('Gemm_0.rescale_relu.q_bit[0][7]');
+  });
+
+  test('dense + ReLU: each output\'s quotient bits are the bits of its exact interval, and corner inputs reach both ends', () => {
+    // y = relu(rescale(x·W + B)) with x ∈ [−2^f, 2^f] per element and constant W: the interval of
+    // output j is B_j ± Σ_i |W_ij|·2^f (fixedpoint-lowering's Linear rule), attained at the corners
+    // x_i = ±2^f·sign(W_ij), so no decomposition narrower than k = signedBits(q_lo, q_hi) holds both.
+    const [f, k, n] = [8, 6, 3];
+    const one = 1n << BigInt(f);
+    const next = rng(11);
+    const W = Array.from({ length: k * n }, () => randInt(next, -one, one));
+    const B = Array.from({ length: n }, () => randInt(next, -(one * one) / 4n, (one * one) / 4n));
+    const col = (j: number) => Array.from({ length: k }, (_, i) => W[i * n + j]);
+    const abs = (v: bigint) => (v < 0n ? -v : v);
+    const acc = Array.from({ length: n }, (_, j) => {
+      const spread = col(j).reduce((a, w) => a + abs(w), 0n) * one;
+      return [B[j] - spread, B[j] + spread];
+    });
+    const q = (v: bigint) => (v + (1n << BigInt(f - 1))) >> BigInt(f); // rescale: floor((v + 2^(f−1)) / 2^f)
+    const [qLo, qHi] = [acc.map(([l]) => q(l)), acc.map(([, h]) => q(h))];
+    const signedBits = (lo: bigint, hi: bigint) => 1 + Math.max((-lo - 1n).toString(2).length, hi.toString(2).length);
+    const denseRelu = (xs: bigint[]) => {
+      const cs = new ConstraintSystem();
+      const x = xs.map((v, i) => cs.newWire(v, `x[${i}]`));
+      const lin = gadgets.linear.synthesize(cs, [x, i64(W), i64(B), n, 1, k, n], ['Gemm_0']);
+      const c0 = cs.nConstraints;
+      const y: Signal[] = rescaleRelu.synthesize(cs, [lin, n, n, f, i64(qLo), i64(qHi)], ['Gemm_0']);
+      return { acc: lin.map((l) => l.value), y: y.map((o) => o.value), constraints: cs.nConstraints - c0 };
+    };
+    for (let j = 0; j < n; j++) {
+      expect(qLo[j] < 0n && qHi[j] > 0n).toBe(true); // mixed sign: the s + k + 1 case
+      const up = denseRelu(col(j).map((w) => (w >= 0n ? one : -one)));
+      const down = denseRelu(col(j).map((w) => (w >= 0n ? -one : one)));
+      expect([up.acc[j], down.acc[j]]).toEqual([acc[j][1], acc[j][0]]);
+      expect(up.y[j]).toBe(qHi[j]);
+      expect(down.y[j]).toBe(0n);
+      const kj = signedBits(qLo[j], qHi[j]);
+      // k − 1 signed bits hold [−2^(k−2), 2^(k−2)): one of the reached ends falls outside.
+      expect(qLo[j] < -(1n << BigInt(kj - 2)) || qHi[j] >= 1n << BigInt(kj - 2)).toBe(true);
+    }
+    const total = qLo.reduce((a, l, j) => a + f + signedBits(l, qHi[j]) + 1, 0);
+    expect(denseRelu(Array(k).fill(0n)).constraints).toBe(total);
   });
 
   describe('tampering breaks the check', () => {

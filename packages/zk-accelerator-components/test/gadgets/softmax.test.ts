@@ -1,4 +1,4 @@
-import { EXP_STRATEGIES, softmaxErrorBound, softmaxRowInt } from '@onnx-zk/tensor-ir';
+import { EXP_STRATEGIES, softmaxErrorBound, softmaxExpFrac, softmaxRowInt } from '@onnx-zk/tensor-ir';
 import { checkR1cs, gadgets } from '../../src';
 import { build, checkTampered, everySingleChangeFails, i64, randInt, rng, valueOf } from '../helpers';
 
@@ -73,10 +73,40 @@ describe.each(EXP_STRATEGIES.map((s, i) => [s, i] as const))('softmax gadget, st
     expect(softmaxErrorBound(16, 1024, strategy)).toBeLessThan(1e-3);
   });
 
+  test('the row sum is one wire: constraints stay small as the row grows, cost = per element + 1 per row', () => {
+    const [frac, lo, hi] = [8, -(4n << 8n), 4n << 8n];
+    const widest = (len: number) => {
+      const next = rng(400 + len);
+      const xs = Array.from({ length: len }, () => randInt(next, lo, hi));
+      const built = run(xs, len, frac, index, lo, hi);
+      expect(built.outs.map((o) => o.value)).toEqual(expected(xs, len, frac, strategy, null));
+      expect(built.measured).toEqual(built.cost);
+      const sum = valueOf(built.r1cs, 'Softmax_3.softmax.sum[0]');
+      const fe = BigInt(softmaxExpFrac(frac, len));
+      // Σe lies between e^0 (the max) and len·e^0, up to the exp's rounding.
+      expect(sum >= (1n << fe) - (1n << (fe - 4n)) && sum <= BigInt(len) * ((1n << fe) + (1n << (fe - 4n)))).toBe(true);
+      const terms = built.r1cs.constraints.map((c) => (c.label.includes('.sum') ? 0 : c.a.size + c.b.size + c.c.size));
+      return { widest: Math.max(...terms), perElement: built.measured.constraints };
+    };
+    const [short, long] = [widest(16), widest(256)];
+    // Only the sum's own constraint reads every exp; any other constraint is as wide at 256 as at 16.
+    expect(long.widest).toBeLessThanOrEqual(short.widest + 2);
+    // The materialised sum costs one constraint and one wire per row with two live entries or more.
+    const sums = (b: ReturnType<typeof run>) => b.r1cs.constraints.filter((c) => c.label.startsWith('Softmax_3.softmax.sum')).length;
+    const two = run([5n, -3n, 1n, 2n, 7n, 0n], 2, frac, index, lo, hi, [0n, 0n, 0n, MASKED, MASKED, MASKED]);
+    expect(sums(two)).toBe(1); // row 0 has two live entries, row 1 one, row 2 none
+    expect(two.measured).toEqual(two.cost);
+    expect(valueOf(two.r1cs, 'Softmax_3.softmax.sum[0]')).toBeGreaterThan(0n);
+    expect(() => valueOf(two.r1cs, 'Softmax_3.softmax.sum[1]')).toThrow(/no wire/);
+  });
+
   test('tampering: every wire changed alone breaks a constraint; a forged max fails', () => {
     const { r1cs } = run([3n, -2n, 3n, 1n], 4, 4, index, -8n, 8n);
     expect(everySingleChangeFails(r1cs)).toEqual([]);
     const m = 'Softmax_3.softmax.max_m[0][1]';
     expect(checkTampered(r1cs, [[m, valueOf(r1cs, m) - 5n]])).not.toBeNull();
+    // A forged row sum alone breaks its constraint; scaled with every output it breaks the divisions.
+    const sum = 'Softmax_3.softmax.sum[0]';
+    expect(checkTampered(r1cs, [[sum, valueOf(r1cs, sum) + 1n]])?.label).toBe(sum);
   });
 });

@@ -24,12 +24,16 @@ export function isNonNegative(cs: ConstraintSystem, x: Signal, bits: number, lab
   return decompose(cs, t, bits, (i) => indexLabel(label, i))[bits - 1];
 }
 
-/** a + b·(c − a): c when b = 1, a when b = 0; one constraint, one wire `label`. */
+/**
+ * a + b·(c − a): c when b = 1, a when b = 0; one constraint b·(c − a) = out − a and one wire
+ * `label`, the result itself. Allocating the result (not the product b·(c − a)) keeps a chain of
+ * selects (a running max) a single wire instead of a linear combination that grows by one term a step.
+ */
 export function select(cs: ConstraintSystem, b: Signal, a: Signal, c: Signal, label: string): Signal {
   const diff = signalAdd(c, a, -1n);
-  const picked = cs.newWire(b.value * diff.value, label);
-  cs.constrain(b, diff, picked, label);
-  return signalAdd(a, picked);
+  const out = cs.newWire(a.value + b.value * diff.value, label);
+  cs.constrain(b, diff, signalAdd(out, a, -1n), label);
+  return out;
 }
 
 /** Cost of maxOf over n values: per comparison, bits + 1 sign bits of a difference and one select. */
