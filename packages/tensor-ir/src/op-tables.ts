@@ -12,3 +12,12 @@ export function opsFor(stage: Stage): Record<string, OpDef> {
 export function lookupOp(table: Record<string, OpDef>, op: string): OpDef | undefined {
   return Object.prototype.hasOwnProperty.call(table, op) ? table[op] : undefined;
 }
+
+/** The domain of onnx-zk's own float ops. */
+export const ONNX_ZK_DOMAIN = 'ai.onnx_zk';
+
+/**
+ * The float-dialect ops of domain ai.onnx_zk (made by passes, never imported from ONNX: a frontend
+ * must not accept them as default-domain ops). Every other op of `onnxOps` is an ONNX op.
+ */
+export const onnxZkOps: ReadonlySet<string> = new Set(['MaskedSoftmax']);

@@ -18,6 +18,7 @@ import { Rsqrt } from './Rsqrt';
 import { Exp } from './Exp';
 import { Gelu } from './Gelu';
 import { Softmax } from './Softmax';
+import { MaskedSoftmax } from './MaskedSoftmax';
 import { Rule } from './types';
 
 /**
@@ -87,6 +88,7 @@ export const rules: Record<string, Rule> = {
   Sigmoid: { unsupported: 'float semantics only: no fixed-point rule yet' },
   Sign: { unsupported: 'float semantics only: no fixed-point rule yet' },
   Softmax,
+  MaskedSoftmax,
   Softplus: { unsupported: 'float semantics only: no fixed-point rule yet' },
   Softsign: { unsupported: 'float semantics only: no fixed-point rule yet' },
   Sqrt: { unsupported: 'float semantics only: no fixed-point rule yet' },

@@ -122,6 +122,7 @@ import { Acosh } from './Acosh';
 import { Atanh } from './Atanh';
 import { PRelu } from './PRelu';
 import { Mod } from './Mod';
+import { MaskedSoftmax } from './MaskedSoftmax';
 
 /** The float dialect: ONNX ops keyed by op type. One file per op; add new ones here. */
 export const onnxOps: Record<string, OpDef> = {
@@ -248,4 +249,6 @@ export const onnxOps: Record<string, OpDef> = {
   Atanh,
   PRelu,
   Mod,
+  // onnx-zk extension ops (domain ai.onnx_zk): made by passes, never imported from ONNX.
+  MaskedSoftmax,
 };

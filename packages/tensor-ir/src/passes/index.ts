@@ -8,17 +8,24 @@ import { eliminateDeadNodes } from './eliminate-dead-nodes';
 import { canonicalize } from './canonicalize';
 import { fuseLayerNorm } from './fuse-layer-norm';
 import { fuseGelu } from './fuse-gelu';
+import { fuseMaskedSoftmax } from './fuse-masked-softmax';
 
 export type { Pass, NamedPass } from './types';
 export type { FoldOptions } from './fold-constants';
-export { foldConstants, eliminateDeadNodes, canonicalize, fuseLayerNorm, fuseGelu };
+export { foldConstants, eliminateDeadNodes, canonicalize, fuseLayerNorm, fuseGelu, fuseMaskedSoftmax };
+export { MASK_LIMIT } from './fuse-masked-softmax';
 
-/** The standard float-graph pipeline, in order. `--passes` picks a sub-list by these names. */
+/**
+ * The standard float-graph pipeline, in order. `--passes` picks a sub-list by these names. The
+ * fusions come after fold-constants (they match constant masks and scalars it produces) and
+ * canonicalize; eliminate-dead-nodes last drops what they left unused.
+ */
 export const passes: readonly NamedPass[] = [
   ['fold-constants', foldConstants],
   ['canonicalize', canonicalize],
   ['fuse-layer-norm', fuseLayerNorm],
   ['fuse-gelu', fuseGelu],
+  ['fuse-masked-softmax', fuseMaskedSoftmax],
   ['eliminate-dead-nodes', eliminateDeadNodes],
 ];
 

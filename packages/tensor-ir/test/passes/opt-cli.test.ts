@@ -41,6 +41,29 @@ describe('onnx-zk-ir opt', () => {
     expect(readTir(out).graph.nodes.map((n) => n.op)).toEqual(['Mul', 'Erf', 'Add', 'Mul', 'Mul']);
   });
 
+  test('--print-after fuse-masked-softmax shows the fused attention mask; the pass is listed after fold-constants', () => {
+    const b = new GraphBuilder(13);
+    const s = b.input('s', [2, 3, 3]);
+    const keep = makeTensor('bool', [3, 3], [1, 0, 0, 1, 1, 0, 1, 1, 1]);
+    const w = b.op('Where', [b.const(keep, 'tril'), s, b.scalar(-Infinity)]);
+    const attn = path.join(dir, 'attn.tir');
+    writeTir(attn, { producer: 'test', graph: b.output(b.op('Softmax', [w], { axis: { type: 'int', value: -1 } })) });
+    const out = path.join(dir, 'attn-opt.tir');
+    const r = cli('opt', attn, '-o', out, '--print-after', 'fuse-masked-softmax');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    fileCheck(r.stdout, `
+      CHECK: const %Softmax_2_keep : bool[3,3] = [1, 0, 0, 1, 1, 0, 1, 1, 1]
+      CHECK-NOT: Where(
+      CHECK: = MaskedSoftmax(%s, %Softmax_2_keep) {axis = -1} : float32[2,3,3] name("Softmax_2") loc("Where_1", "Softmax_2")
+    `);
+    expect(readTir(out).graph.nodes.map((n) => n.op)).toEqual(['MaskedSoftmax']);
+    const before = cli('opt', attn, '-o', out, '--print-after', 'fold-constants');
+    fileCheck(before.stdout, 'CHECK: = Where(%tril, %s, %c0)\nCHECK: = Softmax(');
+    const listing = cli('opt', attn, '-o', out, '--passes', 'nope');
+    expect(listing.stderr).toMatch(/known: fold-constants, canonicalize, fuse-layer-norm, fuse-gelu, fuse-masked-softmax, eliminate-dead-nodes\)/);
+  });
+
   test('an unknown pass is IR027 (exit 1, no output file)', () => {
     const out = path.join(dir, 'none.tir');
     const r = cli('opt', model, '-o', out, '--passes', 'fold-constants,fuse-everything');
