@@ -1,4 +1,4 @@
-import { DType, ErrorCollector, ErrorSite, Graph, Node, onnxOps } from '@onnx-zk/tensor-ir';
+import { DType, ErrorCollector, ErrorSite, Graph, lookupOp, Node, onnxOps, onnxZkOps } from '@onnx-zk/tensor-ir';
 import { attrsFromProto } from './attributes';
 import { FeErrors } from './errors';
 import { ImportContext, importRules } from './import-ops';
@@ -45,10 +45,11 @@ function importNode(graph: Graph, proto: NodeProto, name: string, site: ErrorSit
   }
   const attrs = attrsFromProto(proto.attribute, { baseDir: env.baseDir, site });
   const node: Node = { op, name, inputs: [...(proto.input ?? [])], outputs: [...(proto.output ?? [])], attrs, loc: [name] };
-  const rule = importRules[op];
+  const rule = lookupOp(importRules, op);
   const emitted = rule ? rule(node, importContext(graph, site, env)) : [node];
   for (const n of emitted) {
-    if (onnxOps[n.op]) graph.nodes.push(n);
+    // onnx-zk's own ops (made by passes) are not ONNX ops: a default-domain node of that name is unknown
+    if (lookupOp(onnxOps, n.op) && !onnxZkOps.has(n.op)) graph.nodes.push(n);
     else env.errors.add(FeErrors.UNSUPPORTED_OP, site, `${n.op} is not in the float op table`);
   }
 }

@@ -17,6 +17,18 @@ test('every unsupported node is listed, each as `name (OpType)`', () => {
   ]);
 });
 
+test("onnx-zk's own ops and Object.prototype names are not ONNX ops", () => {
+  const spec = mlpSpec();
+  spec.nodes.splice(1, 0,
+    { op: 'MaskedSoftmax', name: 'ms', inputs: ['h'], outputs: ['h1'] },
+    { op: 'constructor', name: 'ctor', inputs: ['h1'], outputs: ['h2'] });
+  spec.nodes[3].inputs = ['h2'];
+  expect(errorsOf(buildModel(spec))).toEqual([
+    'bad.onnx: ms (MaskedSoftmax): error FE005: unsupported op: MaskedSoftmax is not in the float op table',
+    'bad.onnx: ctor (constructor): error FE005: unsupported op: constructor is not in the float op table',
+  ]);
+});
+
 test('a node of another domain is unsupported even if its op name exists in ai.onnx', () => {
   const obj = modelObject({ ...mlpSpec(), opsets: [{ version: 13 }, { domain: 'com.microsoft', version: 1 }] });
   const spec = mlpSpec();

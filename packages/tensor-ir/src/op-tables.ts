@@ -9,7 +9,7 @@ export function opsFor(stage: Stage): Record<string, OpDef> {
 }
 
 /** An op of a table, ignoring inherited object keys such as 'toString'. */
-export function lookupOp(table: Record<string, OpDef>, op: string): OpDef | undefined {
+export function lookupOp<T = OpDef>(table: Record<string, T>, op: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(table, op) ? table[op] : undefined;
 }
 
