@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import yargs, { Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runCli } from '@onnx-zk/tensor-ir';
+import { runCli, yargsFail } from '@onnx-zk/tensor-ir';
 import { InterpretedOutput, interpretFile } from './interpret/run-file';
 import { runFixedpoint } from './run';
 import { DEFAULT_FRAC_BITS } from './scheme/input-range';
@@ -11,11 +11,11 @@ const NAME = 'onnx-zk-fxp';
 function lowerArgs(y: Argv) {
   return y
     .positional('model', { type: 'string', demandOption: true, describe: 'the float .tir to lower' })
-    .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'the .fxp.tir to write' })
-    .option('frac-bits', { type: 'number', default: DEFAULT_FRAC_BITS, describe: 'fractional bits of activations and weights' })
+    .option('output', { alias: 'o', type: 'string', demandOption: true, requiresArg: true, describe: 'the .fxp.tir to write' })
+    .option('frac-bits', { type: 'number', default: DEFAULT_FRAC_BITS, requiresArg: true, describe: 'fractional bits of activations and weights' })
     .option('input-range', { type: 'string', requiresArg: true, describe: 'declared real range of every input element: lo,hi' })
-    .option('calibration', { type: 'string', describe: 'input.json: range = max |x| rounded up to a power of two' })
-    .option('report', { type: 'string', describe: 'accuracy report JSON to write (needs --calibration)' })
+    .option('calibration', { type: 'string', requiresArg: true, describe: 'input.json: range = max |x| rounded up to a power of two' })
+    .option('report', { type: 'string', requiresArg: true, describe: 'accuracy report JSON to write (needs --calibration)' })
     .option('rescale-outputs', { type: 'boolean', default: false, describe: 'rescale graph outputs to --frac-bits (default: keep the exact accumulator, which costs no constraints)' })
     .option('text', { type: 'boolean', default: false, describe: 'write the text form of the IR' })
     .check((a) => a['input-range'] !== undefined || a.calibration !== undefined || 'give --input-range lo,hi or --calibration input.json')
@@ -26,7 +26,7 @@ function lowerArgs(y: Argv) {
 function runArgs(y: Argv) {
   return y
     .positional('model', { type: 'string', demandOption: true, describe: 'the .fxp.tir to run' })
-    .option('input', { alias: 'i', type: 'string', demandOption: true, describe: 'input.json with the real inputs' })
+    .option('input', { alias: 'i', type: 'string', demandOption: true, requiresArg: true, describe: 'input.json with the real inputs' })
     .option('json', { type: 'boolean', default: false, describe: 'print the outputs as JSON' })
     .example('$0 run model.fxp.tir --input input.json', 'print integer and dequantized outputs');
 }
@@ -67,11 +67,7 @@ export async function main(argv: string[]): Promise<void> {
     .strict()
     .help()
     .version(false)
-    .fail((msg, err) => {
-      if (err instanceof Error && err.name !== 'YError') throw err; // thrown by a command, not a usage problem
-      process.stderr.write(`${NAME}: ${msg ?? err?.message}\nRun '${NAME} --help' for usage.\n`);
-      process.exit(2);
-    })
+    .fail(yargsFail(NAME))
     .parseAsync();
 }
 

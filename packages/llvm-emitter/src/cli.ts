@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runCli } from '@onnx-zk/tensor-ir';
+import { runCli, UsageError, yargsFail } from '@onnx-zk/tensor-ir';
 import { runEmitter } from './run';
 
 /** onnx-zk-llvm model.acc.tir -o model.ll|model.bc [--runtime] [--public-inputs]: a thin wrapper of runEmitter. */
@@ -10,22 +10,18 @@ runCli(async () => {
     .scriptName('onnx-zk-llvm')
     .command('$0 <input>', 'Emit the LLVM 14 module of an accel .tir: @circuit calling zk.* intrinsics.', (y) => y
       .positional('input', { type: 'string', demandOption: true, describe: 'model.acc.tir from onnx-zk-acc select' }))
-    .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'model.ll (assembly) or model.bc (bitcode)' })
+    .option('output', { alias: 'o', type: 'string', demandOption: true, requiresArg: true, describe: 'model.ll (assembly) or model.bc (bitcode)' })
     .option('runtime', { type: 'boolean', default: false, describe: 'also define the zk.* intrinsics and main, so `lli-14 model.ll < input.txt` runs the model' })
     .option('public-inputs', { type: 'boolean', default: false, describe: 'mark the inputs public in the signature metadata' })
     .check((args) => {
-      if (!/\.(ll|bc)$/.test(args.output)) throw new Error(`--output must end in .ll or .bc, got '${args.output}'`);
+      if (!/\.(ll|bc)$/.test(args.output)) throw new UsageError(`--output must end in .ll or .bc, got '${args.output}'`);
       return true;
     })
     .example('$0 model.acc.tir -o model.bc', 'the module onnx-zk-prover reads')
     .example('$0 model.acc.tir -o model.ll --runtime', 'a module lli-14 runs natively')
     .strict()
     .help()
-    .fail((msg, err) => {
-      if (err && !msg) throw err;
-      process.stderr.write(`onnx-zk-llvm: ${msg ?? err?.message}\nRun onnx-zk-llvm --help for usage.\n`);
-      process.exit(2);
-    })
+    .fail(yargsFail('onnx-zk-llvm'))
     .parseAsync();
   const opts = { input: String(argv.input), output: argv.output, runtime: argv.runtime, publicInputs: argv['public-inputs'] };
   const { calls } = runEmitter(opts);

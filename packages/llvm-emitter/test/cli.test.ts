@@ -47,7 +47,7 @@ test.each([
 ])('usage error (%s) exits 2 without writing', (_what, args) => {
   const r = cli(...args);
   expect(r.code).toBe(2);
-  expect(r.stderr).toMatch(/^onnx-zk-llvm: .+\nRun onnx-zk-llvm --help for usage\.\n$/);
+  expect(r.stderr).toMatch(/^onnx-zk-llvm: .+\nRun 'onnx-zk-llvm --help' for usage\.\n$/);
   expect(fs.readdirSync(dir)).toEqual(['model.acc.tir']);
 });
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runCli } from '@onnx-zk/tensor-ir';
+import { runCli, yargsFail } from '@onnx-zk/tensor-ir';
 import type { DimBindings } from './dims';
 import { runFrontend } from './run';
 
@@ -21,7 +21,7 @@ function main(argv: string[]): void {
     .scriptName('onnx-zk-frontend')
     .usage('$0 <model.onnx> -o <model.tir> [--dim name=value]... [--text] [--no-opt] [--lenient]\n\nConverts an ONNX model to the float tensor IR.')
     .command('$0 <model>', false, (y) => y.positional('model', { type: 'string', demandOption: true, describe: 'ONNX model' }))
-    .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'the .tir file to write' })
+    .option('output', { alias: 'o', type: 'string', demandOption: true, requiresArg: true, describe: 'the .tir file to write' })
     .option('dim', {
       type: 'string',
       array: true,
@@ -37,10 +37,7 @@ function main(argv: string[]): void {
     .strict()
     .help()
     .version(false)
-    .fail((msg, err) => {
-      process.stderr.write(`onnx-zk-frontend: ${msg ?? err?.message}\nRun onnx-zk-frontend --help for usage.\n`);
-      process.exit(2);
-    })
+    .fail(yargsFail('onnx-zk-frontend'))
     .parseSync();
   const { graph } = runFrontend({
     input: args.model as string,

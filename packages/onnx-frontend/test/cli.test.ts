@@ -50,7 +50,7 @@ test.each([
 ])('usage error (%s) exits 2 without writing', (_what, args) => {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: dir });
   expect(r.status).toBe(2);
-  expect(r.stderr).toMatch(/^onnx-zk-frontend: .+\nRun onnx-zk-frontend --help for usage\.\n$/);
+  expect(r.stderr).toMatch(/^onnx-zk-frontend: .+\nRun 'onnx-zk-frontend --help' for usage\.\n$/);
   expect(fs.readdirSync(dir)).toEqual([]);
 });
 

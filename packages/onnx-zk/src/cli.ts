@@ -2,7 +2,7 @@
 /** onnx-zk: compile an ONNX model into a zero-knowledge circuit, prove its inference, verify. */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runCli } from '@onnx-zk/tensor-ir';
+import { runCli, yargsFail } from '@onnx-zk/tensor-ir';
 import { compileCommand, proveCommand, verifyCommand } from './commands';
 import { conformanceCommand } from './conformance-command';
 
@@ -16,11 +16,7 @@ runCli(async () => {
     .command(conformanceCommand)
     .demandCommand(1, 'name a command: prove, compile or verify')
     .strict()
-    .fail((msg, err) => {
-      if (err) throw err;
-      process.stderr.write(`onnx-zk: ${msg}\nRun 'onnx-zk --help' for usage.\n`);
-      process.exit(2);
-    })
+    .fail(yargsFail('onnx-zk'))
     .help()
     .parseAsync();
 });

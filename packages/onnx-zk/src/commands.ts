@@ -5,7 +5,7 @@ import { formatOnchain, runOnchainVerify, runVerify } from '@onnx-zk/prover-driv
 import { compileSteps, proveSteps } from './pipeline';
 import { runSteps } from './progress';
 import { prepareInput } from './inputs';
-import { parseDims, parseErrorBudget, parseRange, parseTarget, TARGETS } from './options';
+import { parseDims, parseErrorBudget, parseRange, parseTarget, TARGETS, usage } from './options';
 import { summarize } from './summary';
 
 interface CompileArgs {
@@ -29,8 +29,8 @@ interface ProveArgs extends CompileArgs {
 function compileOptions(y: Argv): Argv<CompileArgs> {
   return y
     .positional('model', { type: 'string', demandOption: true, describe: 'the ONNX model' })
-    .option('out', { type: 'string', demandOption: true, describe: 'work directory for every artifact' })
-    .option('input', { type: 'string', array: true, describe: 'input.json (EZKL format) or ONNX input_N.pb files' })
+    .option('out', { type: 'string', demandOption: true, requiresArg: true, describe: 'work directory for every artifact' })
+    .option('input', { type: 'string', array: true, requiresArg: true, describe: 'input.json (EZKL format) or ONNX input_N.pb files' })
     .option('frac-bits', { type: 'number', describe: 'fractional bits of the fixed-point encoding (default 16)' })
     .option('input-range', { type: 'string', requiresArg: true, describe: 'declared input range "lo,hi" (default: calibrated on --input)' })
     .option('dim', { type: 'string', array: true, describe: 'bind a symbolic dimension: name=value' })
@@ -40,22 +40,15 @@ function compileOptions(y: Argv): Argv<CompileArgs> {
 }
 
 function pipelineOptions(args: CompileArgs) {
-  // Validated before the work directory is made: a bad value leaves nothing behind.
+  // Every option is validated before the work directory is made: a bad value leaves nothing behind.
   const errorBudget = parseErrorBudget(args['error-budget']);
   const target = parseTarget(args.target);
+  const inputRange = args['input-range'] !== undefined ? parseRange(args['input-range']) : undefined;
+  const dims = parseDims(args.dim ?? []);
+  if (!inputRange && !args.input?.length) usage('compile needs --input-range or --input (calibration)');
   fs.mkdirSync(args.out, { recursive: true });
   const input = args.input?.length ? prepareInput(args.input, args.out) : undefined;
-  return {
-    model: args.model,
-    out: args.out,
-    input,
-    fracBits: args['frac-bits'],
-    inputRange: args['input-range'] !== undefined ? parseRange(args['input-range']) : undefined,
-    dims: parseDims(args.dim ?? []),
-    lenient: args.lenient,
-    errorBudget,
-    target,
-  };
+  return { model: args.model, out: args.out, input, fracBits: args['frac-bits'], inputRange, dims, lenient: args.lenient, errorBudget, target };
 }
 
 export const proveCommand: CommandModule<object, ProveArgs> = {
@@ -64,8 +57,8 @@ export const proveCommand: CommandModule<object, ProveArgs> = {
   builder: (y) =>
     compileOptions(y)
       .demandOption('input')
-      .option('ptau', { type: 'string', describe: 'powers-of-tau file from a real ceremony (default: insecure development setup)' })
-      .option('zkey', { type: 'string', describe: 'a Groth16 proving key for this circuit (instead of one derived from the ptau)' })
+      .option('ptau', { type: 'string', requiresArg: true, describe: 'powers-of-tau file from a real ceremony (default: insecure development setup)' })
+      .option('zkey', { type: 'string', requiresArg: true, describe: 'a Groth16 proving key for this circuit (instead of one derived from the ptau)' })
       .conflicts('zkey', 'ptau')
       .option('public-inputs', { type: 'boolean', default: false, describe: 'make the model inputs public signals too' }) as Argv<ProveArgs>,
   handler: async (args) => {
@@ -85,10 +78,6 @@ export const compileCommand: CommandModule<object, CompileArgs> = {
   builder: (y) => compileOptions(y),
   handler: async (args) => {
     const opts = pipelineOptions(args);
-    if (!opts.inputRange && !opts.input) {
-      process.stderr.write('onnx-zk: compile needs --input-range or --input (calibration)\n');
-      process.exit(2);
-    }
     await runSteps(compileSteps(opts));
     process.stdout.write(`compiled ${path.basename(args.model)} into ${args.out}\n`);
   },

@@ -1,8 +1,8 @@
 /** Parsing of the umbrella's option strings; malformed values are usage errors (exit 2). */
+import { usageError } from '@onnx-zk/tensor-ir';
 
-function usage(msg: string): never {
-  process.stderr.write(`onnx-zk: ${msg}\n`);
-  process.exit(2);
+export function usage(msg: string): never {
+  throw usageError('onnx-zk', msg);
 }
 
 export function parseRange(text: string): [number, number] {

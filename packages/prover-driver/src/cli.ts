@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runCli, UsageError } from '@onnx-zk/tensor-ir';
+import { runCli, yargsFail } from '@onnx-zk/tensor-ir';
 import { runAssign } from './assign/run-assign';
 import { runProve } from './prove/run-prove';
 import { runVerify } from './prove/run-verify';
@@ -12,24 +12,14 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 
 /** onnx-zk-prover: thin wrapper around runProve, runVerify and runAssign. */
 export async function main(argv: string[]): Promise<void> {
-  try {
-    await parse(argv);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e; // the command's own errors: runCli reports them (exit 1 or 3)
-    process.stderr.write(`${e.message}\nrun onnx-zk-prover --help for usage\n`);
-    process.exitCode = 2;
-  }
-}
-
-async function parse(argv: string[]): Promise<void> {
   await yargs(argv)
     .scriptName('onnx-zk-prover')
     .command('prove <module>', 'assign the circuit, set up Groth16, prove, verify and export Verifier.sol', (y) => y
       .positional('module', { type: 'string', demandOption: true, describe: 'model.bc or model.ll from onnx-zk-llvm' })
-      .option('input', { alias: 'i', type: 'string', demandOption: true, describe: 'input.json ({"input_data": [[...]]})' })
-      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'output folder' })
-      .option('ptau', { type: 'string', describe: 'prepared powers-of-tau ceremony file (default: insecure dev setup)' })
-      .option('zkey', { type: 'string', conflicts: 'ptau', describe: 'use this Groth16 proving key instead of the cached/derived one' })
+      .option('input', { alias: 'i', type: 'string', demandOption: true, requiresArg: true, describe: 'input.json ({"input_data": [[...]]})' })
+      .option('out', { alias: 'o', type: 'string', demandOption: true, requiresArg: true, describe: 'output folder' })
+      .option('ptau', { type: 'string', requiresArg: true, describe: 'prepared powers-of-tau ceremony file (default: insecure dev setup)' })
+      .option('zkey', { type: 'string', requiresArg: true, conflicts: 'ptau', describe: 'use this Groth16 proving key instead of the cached/derived one' })
       .option('public-inputs', { type: 'boolean', default: false, describe: 'make the model inputs public signals' }),
     async (args) => {
       const result = await runProve({ module: args.module, input: args.input, out: args.out, ptau: args.ptau, zkey: args.zkey, publicInputs: args['public-inputs'] });
@@ -49,8 +39,8 @@ async function parse(argv: string[]): Promise<void> {
     })
     .command('assign <module>', 'write circuit.r1cs, witness.wtns and circuit.sym only (no setup, no proof)', (y) => y
       .positional('module', { type: 'string', demandOption: true, describe: 'model.bc or model.ll from onnx-zk-llvm' })
-      .option('input', { alias: 'i', type: 'string', demandOption: true, describe: 'input.json' })
-      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'output folder' })
+      .option('input', { alias: 'i', type: 'string', demandOption: true, requiresArg: true, describe: 'input.json' })
+      .option('out', { alias: 'o', type: 'string', demandOption: true, requiresArg: true, describe: 'output folder' })
       .option('public-inputs', { type: 'boolean', default: false, describe: 'make the model inputs public signals' }),
     async (args) => {
       const result = await runAssign({ module: args.module, input: args.input, out: args.out, publicInputs: args['public-inputs'] });
@@ -59,7 +49,7 @@ async function parse(argv: string[]): Promise<void> {
     })
     .command('insecure-dev-zkey <r1cs>', 'write INSECURE development Groth16 keys for a circuit (secrets sampled here and dropped; never for production)', (y) => y
       .positional('r1cs', { type: 'string', demandOption: true, describe: 'circuit.r1cs (from assign or prove)' })
-      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'the .zkey to write' }),
+      .option('out', { alias: 'o', type: 'string', demandOption: true, requiresArg: true, describe: 'the .zkey to write' }),
     async (args) => {
       process.stderr.write(`${INSECURE_KEY_WARNING}\n`);
       const r = await generateDevZkey(args.r1cs, args.out);
@@ -67,7 +57,7 @@ async function parse(argv: string[]): Promise<void> {
     })
     .command('insecure-dev-ptau <power>', 'write an INSECURE prepared powers-of-tau file (secrets sampled here and dropped; never for production)', (y) => y
       .positional('power', { type: 'number', demandOption: true, describe: 'circuits of up to 2^power constraints (1..27)' })
-      .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'the .ptau to write' }),
+      .option('out', { alias: 'o', type: 'string', demandOption: true, requiresArg: true, describe: 'the .ptau to write' }),
     async (args) => {
       process.stderr.write(`${INSECURE_WARNING}\n`);
       await generateDevPtau(args.power, args.out);
@@ -76,9 +66,7 @@ async function parse(argv: string[]): Promise<void> {
     .demandCommand(1, 'give a command: prove, verify, assign, insecure-dev-zkey or insecure-dev-ptau')
     .strict()
     .exitProcess(false)
-    .fail((msg, err) => {
-      throw err && !msg ? err : new UsageError(msg);
-    })
+    .fail(yargsFail('onnx-zk-prover'))
     .help()
     .parseAsync();
 }

@@ -53,7 +53,7 @@ describe('onnx-zk-prover', () => {
     expect(await cli()).toBe(2);
     expect(stderr).toMatch(/give a command/);
     expect(await cli('prove', moduleFile)).toBe(2);
-    expect(stderr).toBe('Missing required arguments: input, out\nrun onnx-zk-prover --help for usage\n');
+    expect(stderr).toBe("onnx-zk-prover: Missing required arguments: input, out\nRun 'onnx-zk-prover --help' for usage.\n");
     expect(await cli('verify', dir, '--bogus')).toBe(2);
     expect(stderr).toMatch(/Unknown argument: bogus/);
   });

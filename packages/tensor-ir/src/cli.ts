@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { UsageError, runCli } from './run-cli';
+import { runCli, yargsFail } from './run-cli';
 import { convertCommand, printCommand, runCommand, verifyCommand } from './commands';
 import { optCommand } from './opt-command';
 
@@ -17,7 +17,7 @@ runCli(async () => {
       (a) => { out(verifyCommand(a.file)); })
     .command('run <file>', 'run a float .tir with the reference interpreter', (y) => y
       .positional('file', { type: 'string', demandOption: true, describe: 'float-stage .tir' })
-      .option('input', { type: 'string', demandOption: true, describe: 'input JSON ({"input_data": [[...]]})' })
+      .option('input', { type: 'string', demandOption: true, requiresArg: true, describe: 'input JSON ({"input_data": [[...]]})' })
       .option('json', { type: 'boolean', default: false, describe: 'print {"output_data": ...} JSON' }),
     (a) => { out(runCommand({ file: a.file, input: a.input, json: a.json })); })
     .command('convert <input> <output>', 'convert between binary and text .tir', (y) => y
@@ -27,18 +27,15 @@ runCli(async () => {
     (a) => convertCommand({ input: a.input, output: a.output, text: a.text }))
     .command('opt <input>', 'run graph passes (fold constants, canonicalise, fusions, dead nodes) on a float .tir', (y) => y
       .positional('input', { type: 'string', demandOption: true, describe: 'float-stage .tir' })
-      .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'the .tir to write' })
-      .option('passes', { type: 'string', describe: 'comma-separated pass names (default: the standard pipeline)' })
-      .option('print-after', { type: 'string', describe: 'print the IR text after this pass' })
+      .option('output', { alias: 'o', type: 'string', demandOption: true, requiresArg: true, describe: 'the .tir to write' })
+      .option('passes', { type: 'string', requiresArg: true, describe: 'comma-separated pass names (default: the standard pipeline)' })
+      .option('print-after', { type: 'string', requiresArg: true, describe: 'print the IR text after this pass' })
       .option('text', { type: 'boolean', default: false, describe: 'write text (also implied by a .txt output)' }),
     (a) => { out(optCommand({ input: a.input, output: a.output, passes: a.passes, printAfter: a['print-after'], text: a.text })); })
     .demandCommand(1, 'a command is required')
     .strict()
     .version(false)
     .help()
-    .fail((msg, err) => {
-      if (err) throw err;
-      throw new UsageError(`${msg}\nrun 'onnx-zk-ir --help' for usage`);
-    })
+    .fail(yargsFail('onnx-zk-ir'))
     .parseAsync();
 });

@@ -22,6 +22,40 @@ export class UsageError extends Error {
   }
 }
 
+/** A UsageError already worded by yargsFail; yargs may hand it back to the handler (it does after a failed `.check`). */
+class CliUsageError extends UsageError {}
+
+/**
+ * The `.fail` handler of every stage CLI: `yargs(argv).fail(yargsFail('onnx-zk-ir'))`.
+ *
+ * yargs' own validation problems (it passes a message, or a YError when an option lacks its value
+ * or a coerce throws) and UsageErrors thrown by a `.check` or an async command become one
+ * UsageError worded the same for every CLI:
+ *
+ *     onnx-zk-ir: Unknown argument: frobnicate
+ *     Run 'onnx-zk-ir --help' for usage.
+ *
+ * runCli/reportError prints it and exits 2. Any other error thrown by a command is rethrown
+ * untouched, so runCli reports it as a user error (1) or a bug (3). The handler never exits the
+ * process itself: that would skip cleanup and end a jest run.
+ */
+export function yargsFail(cli: string): (msg: string | null | undefined, err: Error | null | undefined) => never {
+  return (msg, err) => {
+    if (err instanceof CliUsageError) throw err;
+    const fromYargs = (typeof msg === 'string' && msg !== '') || err?.name === 'YError' || err instanceof UsageError;
+    if (err && !fromYargs) throw err;
+    throw usageError(cli, msg || err?.message || 'invalid arguments');
+  };
+}
+
+/**
+ * A usage problem a command finds itself (a malformed option value), worded like yargsFail's:
+ * `<cli>: <problem>` and `Run '<cli> --help' for usage.`; runCli exits 2 for it.
+ */
+export function usageError(cli: string, problem: string): UsageError {
+  return new CliUsageError(`${cli}: ${problem.trim().replace(/\s*\n\s*/g, ' ')}\nRun '${cli} --help' for usage.`);
+}
+
 /** Prints an error the way every CLI does and returns the exit code for it. */
 export function reportError(e: unknown): number {
   if (e instanceof UsageError) {

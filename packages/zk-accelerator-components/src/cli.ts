@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runCli, UsageError } from '@onnx-zk/tensor-ir';
+import { runCli, UsageError, yargsFail } from '@onnx-zk/tensor-ir';
 import { formatCostTable } from './select/cost-summary';
 import { formatGadgetList } from './select/list-gadgets';
 import { runSelect } from './select/run-select';
@@ -22,10 +22,10 @@ function parser(argv: string[]) {
     .scriptName('onnx-zk-acc')
     .command('select <input>', 'bind every node of a .fxp.tir to a gadget and write the .acc.tir', (y) => y
       .positional('input', { type: 'string', demandOption: true, describe: 'model.fxp.tir (stage fixed)' })
-      .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'model.acc.tir to write' })
+      .option('output', { alias: 'o', type: 'string', demandOption: true, requiresArg: true, describe: 'model.acc.tir to write' })
       .option('text', { type: 'boolean', default: false, describe: 'write the text form' })
       .option('strategy', { type: 'string', array: true, default: [], describe: 'gadget=strategy (repeatable)' })
-      .option('error-budget', { type: 'number', describe: 'largest error bound an approximating op may have (absolute, e.g. 1e-3)' })
+      .option('error-budget', { type: 'number', requiresArg: true, describe: 'largest error bound an approximating op may have (absolute, e.g. 1e-3)' })
       .option('target', { choices: ['size', 'accuracy'] as const, describe: 'among strategies within the budget, pick the fewest constraints or the smallest error' })
       .check((args) => {
         parseStrategies(args.strategy);
@@ -44,8 +44,8 @@ function parser(argv: string[]) {
       process.stdout.write(formatGadgetList());
     })
     .command('soundness', 'search each gadget\'s small cases for a second witness with the same inputs', (y) => y
-      .option('gadget', { type: 'string', describe: 'only this gadget' })
-      .option('json', { type: 'string', describe: 'also write the report as JSON to this file' })
+      .option('gadget', { type: 'string', requiresArg: true, describe: 'only this gadget' })
+      .option('json', { type: 'string', requiresArg: true, describe: 'also write the report as JSON to this file' })
       .check((args) => {
         if (args.gadget !== undefined && !(args.gadget in gadgets)) throw new UsageError(`unknown gadget '${args.gadget}'`);
         return true;
@@ -57,24 +57,13 @@ function parser(argv: string[]) {
     .demandCommand(1, 'give a command: select, gadgets or soundness')
     .strict()
     .exitProcess(false)
-    .fail((msg, err) => {
-      // yargs reports its own validation errors (and UsageError from check) here; the command's
-      // errors pass through to runCli (exit 1 for coded user errors, 3 for bugs).
-      if (err && !(err instanceof UsageError) && err.name !== 'YError') throw err;
-      throw new UsageError(msg || err?.message || '');
-    })
+    .fail(yargsFail('onnx-zk-acc'))
     .help();
 }
 
 /** onnx-zk-acc: a thin wrapper around runSelect and the gadget list. */
 export async function main(argv: string[]): Promise<void> {
-  try {
-    await parser(argv).parseAsync();
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`onnx-zk-acc: ${e.message}\nrun onnx-zk-acc --help for usage\n`);
-    process.exitCode = 2;
-  }
+  await parser(argv).parseAsync();
 }
 
 if (require.main === module) runCli(() => main(hideBin(process.argv)));
