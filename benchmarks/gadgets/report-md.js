@@ -12,13 +12,13 @@ function row(r) {
   return [
     r.family, r.variant, num(r.size), num(r.constraints), num(r.constraints / r.elements, 1), num(r.wires),
     r.costFormulaExact ? 'yes' : 'NO', exact, num(r.witnessMs, 1), secs(r.groth16, 'setupS'), secs(r.groth16, 'proveS'),
-    secs(r.groth16, 'verifyS'), sci(r.maxAbsError), sci(r.meanAbsError), peer, ratio, r.groth16.skipped ?? '',
+    secs(r.groth16, 'verifyS'), sci(r.maxAbsError), sci(r.meanAbsError), peer, ratio, r.load1 === undefined ? '–' : num(r.load1, 1), r.groth16.skipped ?? '',
   ];
 }
 
 const HEAD = [
   'family', 'variant', 'size', 'constraints', 'per element', 'wires', 'cost formula', 'bit-exact', 'witness ms',
-  'setup s', 'prove s', 'verify s', 'max abs err', 'mean abs err', 'circomlib-ml', 'ratio', 'note',
+  'setup s', 'prove s', 'verify s', 'max abs err', 'mean abs err', 'circomlib-ml', 'ratio', 'load', 'note',
 ];
 
 function markdownReport(meta, rows) {
