@@ -11,7 +11,9 @@
  *   ort:     InferenceSession.create(file)                          → create_ms; one run → infer_ms
  *   onnx-zk: importOnnx(readFileSync(file), { dims: { sequence } }) → import_ms (reading, decoding,
  *            folding the shape subgraphs, inferShapes and verifyGraph, in memory: no .tir written);
- *            runFloat(graph, [ids], { freeIntermediates: true })    → infer_ms
+ *            runFloat(graph, [ids], { freeIntermediates: true, matmulPrecision }) → infer_ms, in
+ *            two children: matmulPrecision 'float32' (MatMul sums in float32 blocks, as
+ *            onnxruntime's; the headline figure) and 'float64' (the bit-exact reference sums)
  * Writes results.json and results.md next to this file; the logits of both engines are compared
  * (rtol 1e-3, atol 1e-5).
  */
@@ -47,7 +49,7 @@ async function childOrt(file, seq, vocab, outFile) {
   return { create_ms: createMs, infer_ms: inferMs };
 }
 
-function childOnnxZk(file, seq, vocab, outFile) {
+function childOnnxZk(file, seq, vocab, outFile, matmulPrecision) {
   const { importOnnx } = require(path.join(ROOT, 'packages/onnx-frontend/dist'));
   const { runFloat } = require(path.join(ROOT, 'packages/tensor-ir/dist'));
   let t = performance.now();
@@ -55,20 +57,20 @@ function childOnnxZk(file, seq, vocab, outFile) {
   const { graph } = importOnnx(fs.readFileSync(file), { file, dims: { sequence: seq } });
   const importMs = performance.now() - t;
   t = performance.now();
-  const values = runFloat(graph, [{ dtype: 'int64', shape: [1, seq], data: tokenIds(seq, vocab) }], { freeIntermediates: true });
+  const values = runFloat(graph, [{ dtype: 'int64', shape: [1, seq], data: tokenIds(seq, vocab) }], { freeIntermediates: true, matmulPrecision });
   const inferMs = performance.now() - t;
   fs.writeFileSync(outFile, values.get(graph.outputs[0]).data);
   return { import_ms: importMs, infer_ms: inferMs };
 }
 
-async function child([engine, file, seq, vocab, outFile]) {
-  const run = engine === 'ort' ? await childOrt(file, +seq, +vocab, outFile) : childOnnxZk(file, +seq, +vocab, outFile);
+async function child([engine, file, seq, vocab, outFile, precision]) {
+  const run = engine === 'ort' ? await childOrt(file, +seq, +vocab, outFile) : childOnnxZk(file, +seq, +vocab, outFile, precision);
   run.max_rss_mb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify(run));
 }
 
-function spawnChild(engine, file, vocab, outFile) {
-  const r = spawnSync(process.execPath, [__filename, '--child', engine, file, String(SEQ), String(vocab), outFile], { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 20 });
+function spawnChild(engine, file, vocab, outFile, precision = 'float64') {
+  const r = spawnSync(process.execPath, [__filename, '--child', engine, file, String(SEQ), String(vocab), outFile, precision], { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`${engine} child failed (exit ${r.status}):\n${r.stderr}`);
   return JSON.parse(r.stdout);
 }

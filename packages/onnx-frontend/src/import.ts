@@ -9,6 +9,7 @@ import { defaultOpset } from './opset';
 import { checkDeclaredOutputs } from './outputs';
 import { decodeModel } from './schema';
 import { tensorFromProto } from './tensor';
+import { keepsWeightTranspose } from './weight-transpose';
 
 export interface ImportOptions {
   /** The model's path, for error messages and metadata. */
@@ -60,9 +61,10 @@ export function importOnnx(bytes: Uint8Array, opts: ImportOptions = {}): TirFile
     // Folding first makes exporters' shape subgraphs constant, so Reshape & co see static shapes;
     // it types nodes as it goes, which the lenient table's dtype conditions read.
     // Nodes the lenient table flags are kept unfolded so that strict mode still reports them.
-    foldConstants(graph, { keep: breaksLenientRule });
+    // Large weight Transposes that only feed MatMuls are kept too (see keepsWeightTranspose).
+    foldConstants(graph, { keep: (node, g) => breaksLenientRule(node, g) || keepsWeightTranspose(node, g) });
     const warn = opts.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
-    if (applyLeniency(graph, opts.lenient === true, file, warn)) foldConstants(graph);
+    if (applyLeniency(graph, opts.lenient === true, file, warn)) foldConstants(graph, { keep: keepsWeightTranspose });
     inferShapes(graph);
     verifyGraph(graph);
   };

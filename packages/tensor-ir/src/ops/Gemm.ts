@@ -3,6 +3,7 @@ import {
   NUMERIC_TYPES, broadcastIndices, canBroadcastTo, floatTensor, inputOfType, matmulRows, matmulTransBRows, numberData, requireRank, sameDType, transposed,
 } from './helpers';
 import { attrFloat, attrInt } from '../attrs';
+import { WASM_MIN_MACS, stridedMatMul } from './helpers/matmul-pool';
 
 /** ONNX Gemm: Y = alpha·A'·B' + beta·C, A' = transA ? Aᵀ : A, B' likewise, C broadcast to [M, N]. */
 export const Gemm: OpDef = {
@@ -39,10 +40,20 @@ export const Gemm: OpDef = {
     const [m, k] = transA ? [a!.shape[1], a!.shape[0]] : a!.shape;
     const n = transB ? b!.shape[0] : b!.shape[1];
     const da = numberData(a!.data);
-    // Aᵀ is copied once (it is the small activation side); Bᵀ is read in place by dot products.
-    const blk = { a: transA ? transposed(da, m, k) : da, b: numberData(b!.data), out: new Float64Array(m * n), offA: 0, offB: 0, offY: 0 };
-    (transB ? matmulTransBRows : matmulRows)(blk, k, n, 0, m);
-    const out = blk.out;
+    const db = numberData(b!.data);
+    let out = new Float64Array(m * n);
+    const job = {
+      a: da, offA: 0, sAi: transA ? 1 : k, sAp: transA ? m : 1,
+      b: db, offB: 0, sBp: transB ? 1 : n, sBj: transB ? k : 1,
+      out, offY: 0, m, k, n, j0: 0, j1: n,
+    };
+    // Large products: the WebAssembly kernel reads A' and B' with strides. Otherwise (or without
+    // WebAssembly) Aᵀ is copied once and Bᵀ is read in place by dot products. Same sums either way.
+    if (m * k * n < WASM_MIN_MACS || !stridedMatMul(job, db.buffer instanceof SharedArrayBuffer)) {
+      const blk = { a: transA ? transposed(da, m, k) : da, b: db, out, offA: 0, offB: 0, offY: 0 };
+      (transB ? matmulTransBRows : matmulRows)(blk, k, n, 0, m);
+      out = blk.out;
+    }
     const dc = c ? numberData(c.data) : undefined;
     const ic = c ? broadcastIndices(c.shape, [m, n]) : undefined;
     for (let i = 0; i < m * n; i++) out[i] = alpha * out[i] + (dc ? beta * dc[ic![i]] : 0);

@@ -1,5 +1,6 @@
 import { OpDef } from './types';
-import { NUMERIC_TYPES, Scalar, broadcastShapes, inputOfType, zipTensors } from './helpers';
+import { NUMERIC_TYPES, NumericData, RunKernel, Scalar, broadcastBinaryInto, broadcastRunsInto, broadcastShapes, inputOfType, isNumberData, zipTensors } from './helpers';
+import { makeTensor } from '../tensor';
 import { isFloatDType } from '../tensor';
 
 /**
@@ -20,10 +21,31 @@ export const Pow: OpDef = {
     return [{ dtype: x.dtype, shape }];
   },
   evalFloat(node, [x, y]) {
-    if (isFloatDType(x!.dtype)) return [zipTensors(node.op, x!, y!, (a, b) => Math.pow(Number(a), Number(b)))];
+    if (isFloatDType(x!.dtype)) {
+      const shape = broadcastShapes(x!.shape, y!.shape);
+      const out = makeTensor(x!.dtype, shape ?? []);
+      if (shape && isNumberData(out.data) && isNumberData(x!.data) && isNumberData(y!.data)) {
+        const kernel = y!.data.length === 1 ? powKernel(x!.data, y!.data[0]) : undefined;
+        if (kernel) broadcastRunsInto(out.data, shape, x!.data, x!.shape, y!.data, y!.shape, kernel);
+        else broadcastBinaryInto(out.data, shape, x!.data, x!.shape, y!.data, y!.shape, Math.pow);
+        return [out];
+      }
+      return [zipTensors(node.op, x!, y!, (a, b) => Math.pow(Number(a), Number(b)))];
+    }
     return [zipTensors(node.op, x!, y!, intPow)];
   },
 };
+
+/**
+ * Products for the exponents decomposed LayerNorm and GELU use. x² is one rounding of the exact
+ * square, as Math.pow's is; x³ of a float32 x is exact until its last multiply (x² of a float32 fits
+ * a float64), so it is the correctly rounded cube. Other cases use Math.pow.
+ */
+function powKernel(x: NumericData, e: number): RunKernel | undefined {
+  if (e === 2) return (out, o, a, pa, sa, _b, _pb, _sb, len) => { for (let i = 0; i < len; i++) { const v = a[pa + i * sa]; out[o + i] = v * v; } };
+  if (e === 3 && x instanceof Float32Array) return (out, o, a, pa, sa, _b, _pb, _sb, len) => { for (let i = 0; i < len; i++) { const v = a[pa + i * sa]; out[o + i] = v * v * v; } };
+  return undefined;
+}
 
 /** base^exp for an integer base: exact modulo 2^64 (the store wraps further) for whole exp ≥ 0. */
 function intPow(base: Scalar, exp: Scalar): Scalar {

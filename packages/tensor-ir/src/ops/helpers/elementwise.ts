@@ -4,6 +4,7 @@ import { makeTensor } from '../../tensor';
 import { InferContext, InferredType } from '../types';
 import { broadcastIndices, broadcastShapes } from './broadcast';
 import { inputOfType, sameDType } from './checks';
+import { FLOAT_RUN_KERNELS, broadcastBinaryInto, broadcastRunsInto, isNumberData } from './strided';
 
 /** Shape rule of a broadcasting elementwise op: all inputs one dtype, shapes broadcast. */
 export function inferBroadcast(ctx: InferContext, allowed: readonly DType[], outDType?: DType): InferredType[] {
@@ -31,6 +32,12 @@ export function evalBroadcastBinary(op: string, a: Tensor, b: Tensor, fn: Binary
   const shape = broadcastShapes(a.shape, b.shape);
   if (!shape) return raise(IrErrors.BAD_OPERANDS, { op }, `shapes [${a.shape}] and [${b.shape}] do not broadcast`);
   const out = makeTensor(a.dtype, shape);
+  if (isNumberData(out.data) && isNumberData(a.data) && isNumberData(b.data)) {
+    const kernel = FLOAT_RUN_KERNELS[op];
+    if (kernel) broadcastRunsInto(out.data, shape, a.data, a.shape, b.data, b.shape, kernel);
+    else broadcastBinaryInto(out.data, shape, a.data, a.shape, b.data, b.shape, fn.float);
+    return out;
+  }
   const ia = broadcastIndices(a.shape, shape);
   const ib = broadcastIndices(b.shape, shape);
   if (out.data instanceof BigInt64Array || out.data instanceof BigUint64Array) {
@@ -53,6 +60,10 @@ export function evalUnary(x: Tensor, fn: (v: number) => number): Tensor {
     const d = x.data as BigInt64Array | BigUint64Array;
     const wrap = out.data instanceof BigInt64Array ? BigInt.asIntN : BigInt.asUintN;
     for (let i = 0; i < d.length; i++) out.data[i] = wrap(64, BigInt(Math.trunc(fn(Number(d[i])))));
+  } else if (isNumberData(x.data)) {
+    const od = out.data as Float32Array;
+    const xd = x.data;
+    for (let i = 0; i < od.length; i++) od[i] = fn(xd[i]);
   } else {
     const od = out.data as Float32Array;
     for (let i = 0; i < od.length; i++) od[i] = fn(Number(x.data[i]));

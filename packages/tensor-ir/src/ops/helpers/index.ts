@@ -13,6 +13,7 @@ export * from './reduce';
 export * from './reduce-op';
 export * from './arg-op';
 export * from './softmax-op';
+export * from './strided';
 export * from './normalize';
 export * from './einsum';
 export * from './cast';

@@ -44,12 +44,66 @@ export function flatIndex(coord: readonly number[], strides: readonly number[]):
   return s;
 }
 
-/** Permutes x's axes: output axis i is input axis perm[i]. */
+/** Float results at least this large live in shared memory, so MatMul's helper thread reads them in place. */
+const SHARED_MIN_ELEMENTS = 1 << 20;
+
+/** Permutes x's axes: output axis i is input axis perm[i]. Elements are copied, never converted. */
 export function transposeTensor(x: Tensor, perm: readonly number[]): Tensor {
   const strides = stridesOf(x.shape);
+  // Size-1 axes do not move anything; without them a permutation is often the 2-D swap.
+  const axes = perm.filter((p) => x.shape[p] !== 1);
   const outShape = perm.map((p) => x.shape[p]);
-  const permStrides = perm.map((p) => strides[p]);
-  return takeElements(x, outShape, indexMap(outShape, (c) => flatIndex(c, permStrides)));
+  const n = x.data.length;
+  const out = makeTensor(x.dtype, outShape, transposeStorage(x.data, n));
+  const src = x.data as unknown as Float32Array;
+  const dst = out.data as unknown as Float32Array;
+  if (axes.length === 2 && axes[0] > axes[1]) {
+    transpose2d(src, dst, x.shape[axes[1]], x.shape[axes[0]]);
+    return out;
+  }
+  // Otherwise: one output row (the last axis) at a time, reading the source with that axis' stride.
+  const shape = axes.map((p) => x.shape[p]);
+  const step = axes.map((p) => strides[p]);
+  const rank = shape.length;
+  if (rank === 0) {
+    if (n > 0) dst[0] = src[0];
+    return out;
+  }
+  const len = shape[rank - 1];
+  const s = step[rank - 1];
+  const counter = new Array<number>(rank).fill(0);
+  for (let o = 0, p = 0; o < n; o += len) {
+    for (let i = 0; i < len; i++) dst[o + i] = src[p + i * s];
+    for (let d = rank - 2; d >= 0; d--) {
+      counter[d]++;
+      p += step[d];
+      if (counter[d] < shape[d]) break;
+      p -= step[d] * counter[d];
+      counter[d] = 0;
+    }
+  }
+  return out;
+}
+
+/** The output storage of a transpose: x's class, in shared memory for large float tensors. */
+function transposeStorage(d: Tensor['data'], n: number): Tensor['data'] {
+  const C = d.constructor as new (b: ArrayBufferLike | number) => Tensor['data'];
+  if ((d instanceof Float32Array || d instanceof Float64Array) && n >= SHARED_MIN_ELEMENTS) return new C(new SharedArrayBuffer(n * d.BYTES_PER_ELEMENT));
+  return new C(n);
+}
+
+/** dst [cols, rows] = srcᵀ of src [rows, cols], in 32×32 tiles so both sides stay in cache. */
+function transpose2d(src: Float32Array, dst: Float32Array, rows: number, cols: number): void {
+  const T = 32;
+  for (let r0 = 0; r0 < rows; r0 += T) {
+    const r1 = Math.min(rows, r0 + T);
+    for (let c0 = 0; c0 < cols; c0 += T) {
+      const c1 = Math.min(cols, c0 + T);
+      for (let c = c0; c < c1; c++) {
+        for (let r = r0, o = c * rows + r0, i = r0 * cols + c; r < r1; r++, o++, i += cols) dst[o] = src[i];
+      }
+    }
+  }
 }
 
 /** The values of a 1-D (or scalar) constant input as numbers; fails when the input is not constant. */

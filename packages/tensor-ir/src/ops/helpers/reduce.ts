@@ -51,6 +51,24 @@ export function reduceData(data: Float64Array, shape: readonly number[], axes: r
   const outStride = shape.map((_, d) => (axes.includes(d) ? 0 : keptStrides[d]));
   const nOut = kept.reduce((a, b) => a * b, 1);
   const acc = new Float64Array(nOut).fill(r.init);
+  const trailing = axes.every((a, i) => a === shape.length - axes.length + i);
+  if (trailing && nOut > 0) {
+    // Reducing the last axes: each output folds one contiguous lane, in the same element order.
+    const lane = data.length / nOut;
+    for (let o = 0, k = 0; o < nOut; o++) {
+      let v = acc[o];
+      for (const end = k + lane; k < end; k++) v = r.step(v, data[k]);
+      acc[o] = v;
+    }
+  } else reduceStrided(data, shape, outStride, acc, r);
+  if (r.finish) {
+    const count = nOut === 0 ? 0 : data.length / nOut;
+    for (let i = 0; i < nOut; i++) acc[i] = r.finish(acc[i], count);
+  }
+  return acc;
+}
+
+function reduceStrided(data: Float64Array, shape: readonly number[], outStride: number[], acc: Float64Array, r: Reducer): void {
   const counter = new Array<number>(shape.length).fill(0);
   let o = 0;
   for (let k = 0; k < data.length; k++) {
@@ -63,11 +81,6 @@ export function reduceData(data: Float64Array, shape: readonly number[], axes: r
       counter[d] = 0;
     }
   }
-  if (r.finish) {
-    const count = nOut === 0 ? 0 : data.length / nOut;
-    for (let i = 0; i < nOut; i++) acc[i] = r.finish(acc[i], count);
-  }
-  return acc;
 }
 
 /** Sizes around one axis: elements before it, along it, after it. */

@@ -37,12 +37,18 @@ function softmax(d: Float64Array, { outer, n, inner }: { outer: number; n: numbe
       const base = i * n * inner + j;
       let max = -Infinity;
       for (let k = 0; k < n; k++) max = Math.max(max, d[base + k * inner]);
+      // e^(x - max) is computed once per element and kept in `out` until the sum is known.
       let sum = 0;
-      for (let k = 0; k < n; k++) sum += Math.exp(d[base + k * inner] - max);
-      const logSum = Math.log(sum);
       for (let k = 0; k < n; k++) {
-        const z = d[base + k * inner] - max;
-        out[base + k * inner] = log ? z - logSum : Math.exp(z) / sum;
+        const e = Math.exp(d[base + k * inner] - max);
+        out[base + k * inner] = e;
+        sum += e;
+      }
+      if (log) {
+        const logSum = Math.log(sum);
+        for (let k = 0; k < n; k++) out[base + k * inner] = d[base + k * inner] - max - logSum;
+      } else {
+        for (let k = 0; k < n; k++) out[base + k * inner] /= sum;
       }
     }
   }
