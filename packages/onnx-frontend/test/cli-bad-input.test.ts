@@ -1,27 +1,18 @@
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { T, buildModel, floatTensor, mlpSpec } from './helpers/onnx-builder';
+import { CLI, MLP, useBuiltCli } from './helpers/built-cli';
 
 // The issue's bad-input list and the strict/lenient rules, through the built CLI: a coded error
 // naming the file and node, exit 1, no output file, no stack trace.
-const PKG = path.resolve(__dirname, '..');
-const CLI = path.join(PKG, 'dist', 'cli.js');
-const MLP = path.resolve(PKG, '../../examples/1l_mlp/network.onnx');
-
-let dir: string;
-beforeAll(() => {
-  if (!fs.existsSync(CLI)) execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(PKG, 'tsconfig.build.json')]);
-});
-beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fe-bad-')); });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const tmp = useBuiltCli('fe-bad-');
 
 /** Writes the model, runs the CLI on it and checks the user-error contract; returns stderr. */
 function rejects(model: Uint8Array, ...flags: string[]): string {
-  const file = path.join(dir, 'model.onnx');
+  const file = path.join(tmp(), 'model.onnx');
   fs.writeFileSync(file, model);
-  const out = path.join(dir, 'model.tir');
+  const out = path.join(tmp(), 'model.tir');
   const r = spawnSync(process.execPath, [CLI, file, '-o', out, ...flags], { encoding: 'utf8' });
   expect(r.status).toBe(1);
   expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -75,9 +66,9 @@ test('strict mode rejects float Equal before opset 11 with FE016 naming the node
 });
 
 test('--lenient accepts it with a warning naming the node; --no-opt keeps the imported graph as it is', () => {
-  const file = path.join(dir, 'eq.onnx');
+  const file = path.join(tmp(), 'eq.onnx');
   fs.writeFileSync(file, floatEqualModel());
-  const out = path.join(dir, 'eq.tir.txt');
+  const out = path.join(tmp(), 'eq.tir.txt');
   const r = spawnSync(process.execPath, [CLI, file, '-o', out, '--lenient', '--no-opt'], { encoding: 'utf8' });
   expect(r.status).toBe(0);
   expect(r.stderr).toBe(`warning FE016: ${file}: mask_eq (Equal): node breaks an ONNX rule: Equal takes float tensors only from opset 11; accepted under --lenient\n`);

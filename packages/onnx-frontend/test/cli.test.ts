@@ -1,20 +1,11 @@
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { buildModel, mlpSpec } from './helpers/onnx-builder';
+import { CLI, MLP, useBuiltCli } from './helpers/built-cli';
 
 // The CLI is tested as users run it: the built dist/cli.js (nx builds before it tests).
-const PKG = path.resolve(__dirname, '..');
-const CLI = path.join(PKG, 'dist', 'cli.js');
-const MLP = path.resolve(PKG, '../../examples/1l_mlp/network.onnx');
-
-let dir: string;
-beforeAll(() => {
-  if (!fs.existsSync(CLI)) execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(PKG, 'tsconfig.build.json')]);
-});
-beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fe-cli-')); });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const tmp = useBuiltCli('fe-cli-');
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
@@ -22,15 +13,15 @@ function cli(...args: string[]) {
 }
 
 test('converts a model: exit 0, a one-line summary, a binary or text .tir', () => {
-  const out = path.join(dir, 'mlp.tir');
+  const out = path.join(tmp(), 'mlp.tir');
   const r = cli(MLP, '-o', out);
   expect(r).toMatchObject({ code: 0, stderr: '' });
   expect(r.stdout).toBe(`wrote ${out}: 2 nodes, 2 constants, stage float\n`);
   expect(fs.readFileSync(out).subarray(0, 8).toString()).toBe('ONNXZKIR');
-  const text = path.join(dir, 'text.tir');
+  const text = path.join(tmp(), 'text.tir');
   expect(cli(MLP, '--output', text, '--text', '--dim', 'batch_size=1', '--dim', 'other=3').code).toBe(0);
   expect(fs.readFileSync(text, 'utf8').startsWith('onnx-zk tir v1 producer=onnx-frontend stage=float')).toBe(true);
-  const txt = path.join(dir, 'mlp.tir.txt');
+  const txt = path.join(tmp(), 'mlp.tir.txt');
   expect(cli(MLP, '-o', txt).code).toBe(0);
   expect(fs.readFileSync(txt, 'utf8').startsWith('onnx-zk tir v1 ')).toBe(true);
 });
@@ -48,19 +39,19 @@ test.each([
   ['a zero --dim', [MLP, '-o', 'x.tir', '--dim', 'batch=0']],
   ['an unknown option', [MLP, '-o', 'x.tir', '--frobnicate']],
 ])('usage error (%s) exits 2 without writing', (_what, args) => {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: dir });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: tmp() });
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/^onnx-zk-frontend: .+\nRun 'onnx-zk-frontend --help' for usage\.\n$/);
-  expect(fs.readdirSync(dir)).toEqual([]);
+  expect(fs.readdirSync(tmp())).toEqual([]);
 });
 
 test('user errors exit 1, list every unsupported node, print no stack and leave no output', () => {
   const spec = mlpSpec();
   spec.nodes[0].op = 'FancyGemm';
   spec.nodes[1].op = 'Swish';
-  const model = path.join(dir, 'bad.onnx');
+  const model = path.join(tmp(), 'bad.onnx');
   fs.writeFileSync(model, buildModel(spec));
-  const r = cli(model, '-o', path.join(dir, 'bad.tir'));
+  const r = cli(model, '-o', path.join(tmp(), 'bad.tir'));
   expect(r.code).toBe(1);
   expect(r.stderr.split('\n')).toEqual([
     `${model}: fc (FancyGemm): error FE005: unsupported op: FancyGemm is not in the float op table`,
@@ -68,15 +59,15 @@ test('user errors exit 1, list every unsupported node, print no stack and leave 
     '2 errors',
     '',
   ]);
-  expect(fs.readdirSync(dir)).toEqual(['bad.onnx']);
+  expect(fs.readdirSync(tmp())).toEqual(['bad.onnx']);
 });
 
 test('an unbound dim exits 1 naming input and dim; binding it with --dim succeeds', () => {
   const spec = mlpSpec();
   spec.inputs[0].dims = ['batch', 'features'];
-  const model = path.join(dir, 'dims.onnx');
+  const model = path.join(tmp(), 'dims.onnx');
   fs.writeFileSync(model, buildModel(spec));
-  const out = path.join(dir, 'dims.tir');
+  const out = path.join(tmp(), 'dims.tir');
   const r = cli(model, '-o', out);
   expect(r.code).toBe(1);
   expect(r.stderr).toBe(`${model}: error FE006: unbound symbolic dimension: graph input 'x' dimension 1 is 'features' (fix: bind it with --dim <name>=<value>)\n`);
@@ -85,13 +76,13 @@ test('an unbound dim exits 1 naming input and dim; binding it with --dim succeed
 });
 
 test('a missing model and a garbage file exit 1 with one coded line', () => {
-  const missing = cli(path.join(dir, 'none.onnx'), '-o', path.join(dir, 'o.tir'));
+  const missing = cli(path.join(tmp(), 'none.onnx'), '-o', path.join(tmp(), 'o.tir'));
   expect(missing.code).toBe(1);
-  expect(missing.stderr).toBe(`${path.join(dir, 'none.onnx')}: error FE001: cannot read the file: no such file\n`);
-  const garbage = path.join(dir, 'garbage.onnx');
+  expect(missing.stderr).toBe(`${path.join(tmp(), 'none.onnx')}: error FE001: cannot read the file: no such file\n`);
+  const garbage = path.join(tmp(), 'garbage.onnx');
   fs.writeFileSync(garbage, Buffer.from('\xff\xff\xff\xff garbage', 'latin1'));
-  const r = cli(garbage, '-o', path.join(dir, 'o.tir'));
+  const r = cli(garbage, '-o', path.join(tmp(), 'o.tir'));
   expect(r.code).toBe(1);
   expect(r.stderr).toMatch(/^.*garbage\.onnx: error FE002: not an ONNX model \(truncated or not protobuf\): .*\n$/);
-  expect(fs.readdirSync(dir)).toEqual(['garbage.onnx']);
+  expect(fs.readdirSync(tmp())).toEqual(['garbage.onnx']);
 });
