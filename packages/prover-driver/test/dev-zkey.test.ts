@@ -7,10 +7,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ConstraintSystem, lcAdd, lcConstant, lcWire, writeR1cs, writeWtns } from '@onnx-zk/zk-accelerator-components';
+import { ConstraintSystem, lcAdd, lcConstant, lcScale, lcWire, writeR1cs, writeWtns } from '@onnx-zk/zk-accelerator-components';
 import { generateDevPtau } from '../src/setup';
 import { generateDevZkey, requiredPower } from '../src/setup/dev-zkey';
 import { randomFr } from '../src/setup/secrets';
+import { readCoefficient } from '../src/setup/r1cs-stream';
 import { snarkjs } from '../src/prove/snarkjs';
 import { powerCircuit } from './helpers/power-circuit';
 
@@ -47,7 +48,10 @@ function mixedCircuit(name: string): { r1cs: string; wtns: string; publicSignals
   cs.constrain(left, right, w2, 'w2');
   const y2 = cs.newWire((w2v * vv) % P, 'y2');
   cs.constrain(w2, v, lcAdd(lcWire(y2.lc.keys().next().value as number), lcConstant(0n)), 'y2');
-  const y1 = { lc: lcAdd(lcAdd(w1.lc, w2.lc), lcConstant(neg(4n))), value: (xv * uv + w2v - 4n + P) % P };
+  const big = (1n << 100n) + 12345n; // a coefficient that is neither small nor a small negative
+  const w3 = cs.newWire((uv * big * vv) % P, 'w3');
+  cs.constrain(u, lcScale(v.lc, big), w3, 'w3');
+  const y1 = { lc: lcAdd(lcAdd(lcAdd(w1.lc, w2.lc), lcConstant(neg(4n))), w3.lc), value: (xv * uv + w2v - 4n + (uv * big * vv) % P + P) % P };
   const r1cs = cs.finalize({ outputs: [y1, y2], publicInputs: [x], privateInputs: [u, v] });
   const files = { r1cs: path.join(dir, `${name}.r1cs`), wtns: path.join(dir, `${name}.wtns`) };
   writeR1cs(files.r1cs, r1cs);
@@ -96,7 +100,7 @@ test('a key with a random delta proves and verifies with snarkjs; a changed publ
   const zkey = path.join(dir, 'random.zkey');
   const lines: string[] = [];
   await generateDevZkey(c.r1cs, zkey, { log: (l) => lines.push(l) });
-  expect(lines.join('\n')).toMatch(/insecure dev key 2\^3: .* written in \d+ ms/);
+  expect(lines.join('\n')).toMatch(/insecure dev key 2\^4: .* written in \d+ ms/);
   const vkey = await snarkjs.zKey.exportVerificationKey(zkey);
   const { proof, publicSignals } = await snarkjs.groth16.prove(zkey, c.wtns);
   expect(publicSignals).toEqual(c.publicSignals);
@@ -105,6 +109,17 @@ test('a key with a random delta proves and verifies with snarkjs; a changed publ
   changed[2] = String(BigInt(changed[2]) + 1n);
   expect(await snarkjs.groth16.verify(vkey, changed, proof)).toBe(false);
 }, 120_000);
+
+test('readCoefficient: small values, small negatives (r − s) and everything else, each congruent mod r', () => {
+  const le = (v: bigint) => Buffer.from(v.toString(16).padStart(64, '0'), 'hex').reverse();
+  const low = P & ((1n << 64n) - 1n);
+  for (const v of [0n, 1n, (1n << 64n) - 1n, 1n << 64n, P - 1n, P - low, P - low - 1n, P - 12345n, (1n << 200n) + 7n, P + 5n]) {
+    const got = readCoefficient(le(v), 0);
+    expect(((got % P) + P) % P).toBe(v % P);
+  }
+  expect(readCoefficient(le(P - 3n), 0)).toBe(-3n);
+  expect(readCoefficient(le(42n), 0)).toBe(42n);
+});
 
 test('two keys for the same circuit differ (fresh secrets each time)', async () => {
   const c = powerCircuit(dir, 'twice', 2n, 3);

@@ -28,7 +28,7 @@ import { SetupErrors } from './errors';
 import { chooseWindow, FixedBasePool } from './fixed-base-pool';
 import { PointSink, writePointSection } from './ptau-sections';
 import { BinSectionWriter } from './ptau-writer';
-import { forEachTerm, Matrix, R1csHeader, readLe256, readR1csHeader } from './r1cs-stream';
+import { forEachTerm, Matrix, R1csHeader, readCoefficient, readR1csHeader } from './r1cs-stream';
 import { invMod, lagrangeValues, mod, powMod, scalarBytes, SCALAR_BYTES, writeScalar } from './scalars';
 import { randomFr } from './secrets';
 import { blake2b512 } from './transcript-hash';
@@ -201,7 +201,7 @@ function accumulate(file: string, h: R1csHeader, nPublic: number, domainSize: nu
     sv.setUint32(used, matrix, true);
     sv.setUint32(used + 4, row, true);
     sv.setUint32(used + 8, wire, true);
-    writeScalar(new DataView(staging.buffer, used + 12, SCALAR_BYTES), 0, (coef * R2) % R);
+    writeScalar(new DataView(staging.buffer, used + 12, SCALAR_BYTES), 0, mod(coef * R2));
     used += COEF_ENTRY;
     acc.coefficients++;
   };
@@ -213,7 +213,7 @@ function accumulate(file: string, h: R1csHeader, nPublic: number, domainSize: nu
   out.writeSync(new Uint8Array(4));
   forEachTerm(file, h, (constraint, matrix, wire, buf, at) => {
     if (constraint !== row) { row = constraint; lRow = L(row); }
-    const coef = readLe256(buf, at);
+    const coef = readCoefficient(buf, at);
     byMatrix[matrix][wire] += coef * lRow;
     if (matrix !== Matrix.C) entry(matrix, constraint, wire, coef);
   });

@@ -20,8 +20,8 @@ export interface R1csHeader {
 
 export const enum Matrix { A = 0, B = 1, C = 2 }
 
-/** One term: `coef` is a view of the 32-byte little-endian coefficient, valid during the call only. */
-export type TermVisitor = (constraint: number, matrix: Matrix, wire: number, coef: Uint8Array, coefOffset: number) => void;
+/** One term: the 32-byte little-endian coefficient is at `coefOffset` of `buf`, valid during the call only. */
+export type TermVisitor = (constraint: number, matrix: Matrix, wire: number, buf: Buffer, coefOffset: number) => void;
 
 const BLOCK = 1 << 24;
 
@@ -129,7 +129,28 @@ export function forEachTerm(file: string, header: R1csHeader, visit: TermVisitor
 }
 
 /** A 32-byte little-endian integer at `offset` of `buf`. */
-export function readLe256(buf: Uint8Array, offset: number): bigint {
-  const v = new DataView(buf.buffer, buf.byteOffset + offset, 32);
-  return v.getBigUint64(0, true) | (v.getBigUint64(8, true) << 64n) | (v.getBigUint64(16, true) << 128n) | (v.getBigUint64(24, true) << 192n);
+export function readLe256(buf: Buffer, offset: number): bigint {
+  return buf.readBigUInt64LE(offset) | (buf.readBigUInt64LE(offset + 8) << 64n) | (buf.readBigUInt64LE(offset + 16) << 128n) | (buf.readBigUInt64LE(offset + 24) << 192n);
+}
+
+/** R's 32-bit words, little-endian, and its lowest 64 bits. */
+const R_WORDS = Array.from({ length: 8 }, (_, i) => Number((R >> BigInt(32 * i)) & 0xffffffffn));
+const R_LOW = R & 0xffffffffffffffffn;
+
+/**
+ * A field coefficient as a small signed integer congruent to it mod r when it is one (as the
+ * coefficients of weighted sums are: |c| < 2^64, negatives stored as r − |c|), else its full value.
+ * The common cases cost one BigInt instead of four.
+ */
+export function readCoefficient(buf: Buffer, offset: number): bigint {
+  let high = 0;
+  for (let w = 2; w < 8; w++) high |= buf.readUInt32LE(offset + 4 * w);
+  if (high === 0) return buf.readBigUInt64LE(offset);
+  let negative = true;
+  for (let w = 2; w < 8 && negative; w++) negative = buf.readUInt32LE(offset + 4 * w) === R_WORDS[w];
+  if (negative) {
+    const low = buf.readBigUInt64LE(offset);
+    if (low <= R_LOW) return low - R_LOW;
+  }
+  return readLe256(buf, offset);
 }
