@@ -63,8 +63,8 @@ function checkCase(files: CaseFiles, opts: CaseOptions, warnings: string[]): str
 
 /**
  * Imports the case's model (and runs the passes). onnx-zk compiles static shapes, so when the
- * model does not import as it is, its int64 inputs (shapes, axes, splits, indices) are bound to
- * this test data set's values as constants and the import is tried again.
+ * model does not import as it is, its integer inputs (int64 or int32: shapes, axes, splits,
+ * indices) are bound to this test data set's values as constants and the import is tried again.
  */
 function importCase(files: CaseFiles, opts: CaseOptions, warnings: string[], inputs: Tensor[]): { graph: Graph; bound: Map<number, Tensor> } {
   const bytes = fs.readFileSync(files.model);
@@ -73,14 +73,14 @@ function importCase(files: CaseFiles, opts: CaseOptions, warnings: string[], inp
     if (!opts.noOpt) runPasses(graph);
     return { graph, bound };
   };
-  const int64 = new Map(inputs.flatMap((t, i) => (t.dtype === 'int64' ? [[i, t] as const] : [])));
-  if (int64.size === 0) return load(new Map());
+  const integers = new Map(inputs.flatMap((t, i) => (t.dtype === 'int64' || t.dtype === 'int32' ? [[i, t] as const] : [])));
+  if (integers.size === 0) return load(new Map());
   try {
     return load(new Map());
   } catch (e) {
     if (!(e instanceof OnnxZkError || e instanceof OnnxZkErrorList)) throw e;
     warnings.length = 0;
-    return load(int64);
+    return load(integers);
   }
 }
 

@@ -123,6 +123,14 @@ import { Atanh } from './Atanh';
 import { PRelu } from './PRelu';
 import { Mod } from './Mod';
 import { MaskedSoftmax } from './MaskedSoftmax';
+import { Celu } from './Celu';
+import { Swish } from './Swish';
+import { Mish } from './Mish';
+import { Hardmax } from './Hardmax';
+import { IsInf } from './IsInf';
+import { IsNaN } from './IsNaN';
+import { CumSum } from './CumSum';
+import { Det } from './Det';
 
 /** The float dialect: ONNX ops keyed by op type. One file per op; add new ones here. */
 export const onnxOps: Record<string, OpDef> = {
@@ -249,6 +257,14 @@ export const onnxOps: Record<string, OpDef> = {
   Atanh,
   PRelu,
   Mod,
+  Celu,
+  Swish,
+  Mish,
+  Hardmax,
+  IsInf,
+  IsNaN,
+  CumSum,
+  Det,
   // onnx-zk extension ops (domain ai.onnx_zk): made by passes, never imported from ONNX.
   MaskedSoftmax,
 };
