@@ -48,14 +48,14 @@ test.each([
 test('user errors exit 1, list every unsupported node, print no stack and leave no output', () => {
   const spec = mlpSpec();
   spec.nodes[0].op = 'FancyGemm';
-  spec.nodes[1].op = 'Swish';
+  spec.nodes[1].op = 'Quaternion';
   const model = path.join(tmp(), 'bad.onnx');
   fs.writeFileSync(model, buildModel(spec));
   const r = cli(model, '-o', path.join(tmp(), 'bad.tir'));
   expect(r.code).toBe(1);
   expect(r.stderr.split('\n')).toEqual([
     `${model}: fc (FancyGemm): error FE005: unsupported op: FancyGemm is not in the float op table`,
-    `${model}: act (Swish): error FE005: unsupported op: Swish is not in the float op table`,
+    `${model}: act (Quaternion): error FE005: unsupported op: Quaternion is not in the float op table`,
     '2 errors',
     '',
   ]);

@@ -9,11 +9,11 @@ test('every unsupported node is listed, each as `name (OpType)`', () => {
   const spec = mlpSpec();
   spec.nodes.splice(1, 0,
     { op: 'FancyNorm', name: 'norm1', inputs: ['h'], outputs: ['h1'] },
-    { op: 'Swish', name: '', inputs: ['h1'], outputs: ['h2'] });
+    { op: 'Quaternion', name: '', inputs: ['h1'], outputs: ['h2'] });
   spec.nodes[3].inputs = ['h2'];
   expect(errorsOf(buildModel(spec))).toEqual([
     'bad.onnx: norm1 (FancyNorm): error FE005: unsupported op: FancyNorm is not in the float op table',
-    'bad.onnx: Swish_2 (Swish): error FE005: unsupported op: Swish is not in the float op table',
+    'bad.onnx: Quaternion_2 (Quaternion): error FE005: unsupported op: Quaternion is not in the float op table',
   ]);
 });
 
