@@ -1,63 +1,9 @@
-import { ConstraintSystem, GadgetDef, gadgets, ParamValue, Signal } from '@onnx-zk/zk-accelerator-components';
-import { runtimeModuleText } from '../src/runtime/runtime-module';
-import { integers, runLli } from './helpers/native';
+import { agree, Arg } from './helpers/gadget-alone';
 
 /**
  * The runtime bodies of the transformer building blocks agree bit for bit with the gadgets'
  * witness: each gadget runs alone under lli-14 from a @main with its parameters as globals.
  */
-type Arg = bigint[] | number | null;
-
-function globalArray(name: string, values: bigint[]): { global: string; ptr: string } {
-  const type = `[${values.length} x i64]`;
-  return {
-    global: `@${name} = global ${type} [${values.map((v) => `i64 ${v}`).join(', ')}]`,
-    ptr: `i64* getelementptr inbounds (${type}, ${type}* @${name}, i64 0, i64 0)`,
-  };
-}
-
-/** `args` in abi order: arrays for in/const/lo/hi (full per-element bounds), numbers for int/out. */
-function nativeOutputs(gadget: GadgetDef, args: Arg[]): bigint[] {
-  const globals: string[] = [];
-  let out = { ptr: '', n: 0 };
-  const operands = gadget.abi.map((p, i) => {
-    const a = args[i];
-    if (p.kind === 'int') return `i64 ${a}`;
-    if (a === null) return 'i64* null';
-    const g = globalArray(`arg${i}`, p.kind === 'out' ? Array(a as number).fill(0n) : (a as bigint[]));
-    globals.push(g.global);
-    if (p.kind === 'out') out = { ptr: g.ptr, n: a as number };
-    return g.ptr;
-  });
-  const main = `${globals.join('\n')}
-define i32 @main() {
-entry:
-  call void @"zk.${gadget.name}"(${operands.join(', ')})
-  call void @onnx_zk.print_output(${out.ptr}, i64 ${out.n})
-  ret i32 0
-}`;
-  const r = runLli(`${runtimeModuleText([gadget])}\n${main}`, '');
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return integers(r.stdout);
-}
-
-function witnessOutputs(gadget: GadgetDef, args: Arg[]): bigint[] {
-  const cs = new ConstraintSystem();
-  const params = gadget.abi.map((p, i): ParamValue => {
-    const a = args[i];
-    if (p.kind === 'in') return (a as bigint[]).map((v, j): Signal => cs.newWire(v, `${p.name}[${j}]`));
-    if (a === null || typeof a === 'number') return a;
-    return BigInt64Array.from(a);
-  });
-  return gadget.synthesize(cs, params, ['N']).map((s) => s.value);
-}
-
-function agree(name: string, args: Arg[]): void {
-  const expected = witnessOutputs(gadgets[name], args);
-  expect(nativeOutputs(gadgets[name], args)).toEqual(expected);
-}
-
 const fill = (n: number, v: bigint) => Array<bigint>(n).fill(v);
 
 test('max: rows with ties and range ends', () => {
