@@ -4,11 +4,19 @@ import { FLOAT_TYPES, inputOfType, normalizeAxis } from './checks';
 import { floatData, floatTensor } from './float';
 import { axisSplit } from './reduce';
 
+/** Lanes of n elements, `inner` apart, `outer` blocks of them. */
+export interface LaneSplit {
+  outer: number;
+  n: number;
+  inner: number;
+}
+
 /**
- * Softmax / LogSoftmax. From opset 13 along one axis (default -1); before, the input is coerced to
- * 2-D [d0·…·d(axis-1), d(axis)·…] and normalized along the second dimension (axis default 1).
+ * An op that maps each lane of its input to a lane of the same shape (Softmax, LogSoftmax,
+ * Hardmax). From opset 13 a lane runs along one axis (default -1); before, the input is coerced to
+ * 2-D [d0·…·d(axis-1), d(axis)·…] and a lane is a row of that matrix (axis default 1).
  */
-export function softmaxOp(op: string, log: boolean): OpDef {
+export function laneWiseOp(op: string, apply: (d: Float64Array, split: LaneSplit) => Float64Array): OpDef {
   return {
     op,
     inputs: [{ name: 'input' }],
@@ -24,13 +32,18 @@ export function softmaxOp(op: string, log: boolean): OpDef {
       const a = attrInt(node, 'axis', opset < 13 ? 1 : -1);
       const axis = a < 0 ? a + shape.length : a;
       const split = opset < 13 ? { ...axisSplit(shape, axis), n: shape.slice(axis).reduce((p, q) => p * q, 1), inner: 1 } : axisSplit(shape, axis);
-      return [floatTensor(x!.dtype, shape, softmax(floatData(x!), split, log))];
+      return [floatTensor(x!.dtype, shape, apply(floatData(x!), split))];
     },
   };
 }
 
+/** Softmax / LogSoftmax (see laneWiseOp for the axis rules). */
+export function softmaxOp(op: string, log: boolean): OpDef {
+  return laneWiseOp(op, (d, split) => softmax(d, split, log));
+}
+
 /** Numerically stable (log-)softmax of each lane of n elements, `inner` apart. */
-function softmax(d: Float64Array, { outer, n, inner }: { outer: number; n: number; inner: number }, log: boolean): Float64Array {
+function softmax(d: Float64Array, { outer, n, inner }: LaneSplit, log: boolean): Float64Array {
   const out = new Float64Array(d.length);
   for (let i = 0; i < outer; i++) {
     for (let j = 0; j < inner; j++) {
