@@ -1,32 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readTir, reportError, writeTir } from '@onnx-zk/tensor-ir';
+import { readTir, writeTir } from '@onnx-zk/tensor-ir';
 import { gadgets } from '../src';
-import { main } from '../src/cli';
+import { cli } from './helpers/cli';
 import { fixedGraph } from './fixed-graph';
-
-/** Runs the CLI in-process like runCli does: returns the exit code and what it printed. */
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const so = jest.spyOn(process.stdout, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
-  const se = jest.spyOn(process.stderr, 'write').mockImplementation((s) => { err.push(String(s)); return true; });
-  const log = jest.spyOn(console, 'log').mockImplementation((...s) => { out.push(s.join(' ')); });
-  const error = jest.spyOn(console, 'error').mockImplementation((...s) => { err.push(s.join(' ')); });
-  process.exitCode = undefined;
-  let code = 0;
-  try {
-    await main(argv);
-    code = Number(process.exitCode ?? 0);
-  } catch (e) {
-    code = reportError(e);
-  } finally {
-    [so, se, log, error].forEach((m) => m.mockRestore());
-    process.exitCode = undefined;
-  }
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
 
 describe('onnx-zk-acc', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-cli-'));

@@ -1,27 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { attrFloat, attrString, readTir, reportError, writeTir } from '@onnx-zk/tensor-ir';
-import { main } from '../src/cli';
+import { attrFloat, attrString, readTir, writeTir } from '@onnx-zk/tensor-ir';
+import { cli } from './helpers/cli';
 import { transformerGraph } from './transformer-graph';
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const [out, err]: string[][] = [[], []];
-  const so = jest.spyOn(process.stdout, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
-  const se = jest.spyOn(process.stderr, 'write').mockImplementation((s) => { err.push(String(s)); return true; });
-  process.exitCode = undefined;
-  let code = 0;
-  try {
-    await main(argv);
-    code = Number(process.exitCode ?? 0);
-  } catch (e) {
-    code = reportError(e);
-  } finally {
-    [so, se].forEach((m) => m.mockRestore());
-    process.exitCode = undefined;
-  }
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
 
 describe('onnx-zk-acc select --error-budget --target', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-budget-'));

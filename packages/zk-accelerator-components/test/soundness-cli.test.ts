@@ -1,27 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { reportError } from '@onnx-zk/tensor-ir';
-import { main } from '../src/cli';
-
-/** Runs the CLI in-process like runCli does: the exit code and what it printed. */
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const [out, err]: [string[], string[]] = [[], []];
-  const so = jest.spyOn(process.stdout, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
-  const se = jest.spyOn(process.stderr, 'write').mockImplementation((s) => { err.push(String(s)); return true; });
-  process.exitCode = undefined;
-  let code = 0;
-  try {
-    await main(argv);
-    code = Number(process.exitCode ?? 0);
-  } catch (e) {
-    code = reportError(e);
-  } finally {
-    [so, se].forEach((m) => m.mockRestore());
-    process.exitCode = undefined;
-  }
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+import { cli } from './helpers/cli';
 
 describe('onnx-zk-acc soundness', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-sound-'));
