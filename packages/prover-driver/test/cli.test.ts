@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { reportError } from '@onnx-zk/tensor-ir';
-import { main } from '../src/cli';
+import { cli as runCli } from './helpers/cli';
 import { makeTestPtau } from './helpers/test-ptau';
 import { tempDir, writeText } from './helpers/tmp';
 import { tinyModule, TINY_INPUT } from './helpers/tiny-circuit';
@@ -13,26 +12,11 @@ const savedCache = process.env.ONNX_ZK_CACHE;
 let stdout: string;
 let stderr: string;
 
-/** Runs the CLI in-process the way runCli does; returns the exit code. */
+/** Runs the CLI in-process (helpers/cli.ts); keeps what it printed in `stdout` / `stderr`. */
 async function cli(...argv: string[]): Promise<number> {
-  stdout = '';
-  stderr = '';
-  process.exitCode = undefined;
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((s) => { stdout += String(s); return true; });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((s) => { stderr += String(s); return true; });
-  // yargs prints --help with console.log, which jest may route around process.stdout.
-  const log = jest.spyOn(console, 'log').mockImplementation((...a: unknown[]) => { stdout += `${a.join(' ')}\n`; });
-  try {
-    await main(argv);
-    return Number(process.exitCode ?? 0);
-  } catch (e) {
-    return reportError(e);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    log.mockRestore();
-    process.exitCode = undefined;
-  }
+  const r = await runCli(...argv);
+  ({ stdout, stderr } = r);
+  return r.code;
 }
 
 beforeAll(() => { process.env.ONNX_ZK_CACHE = path.join(dir, 'cache'); });

@@ -1,9 +1,8 @@
 /** onnx-zk-prover's `verify --onchain` and `prove --zkey`, run in-process as runCli would. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { reportError } from '@onnx-zk/tensor-ir';
-import { main } from '../src/cli';
 import { PROOF_FILES, runProve } from '../src';
+import { cli } from './helpers/cli';
 import { tempDir, writeText } from './helpers/tmp';
 import { tinyModule, TINY_INPUT } from './helpers/tiny-circuit';
 
@@ -12,25 +11,6 @@ const moduleFile = writeText(dir, 'tiny.ll', tinyModule());
 const inputFile = writeText(dir, 'input.json', JSON.stringify(TINY_INPUT));
 const proved = path.join(dir, 'proved');
 const savedCache = process.env.ONNX_ZK_CACHE;
-
-/** Runs the CLI in-process; returns the exit code, stdout and stderr. */
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  process.exitCode = undefined;
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((s) => { stdout += String(s); return true; });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((s) => { stderr += String(s); return true; });
-  try {
-    await main(argv);
-    return { code: Number(process.exitCode ?? 0), stdout, stderr };
-  } catch (e) {
-    return { code: reportError(e), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
 
 beforeAll(async () => {
   process.env.ONNX_ZK_CACHE = path.join(dir, 'cache');
