@@ -1,14 +1,7 @@
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { defaultCacheDir } from '../setup';
-
-/** SHA-256 of a file's contents, hex, streamed (ptau files can be gigabytes). */
-export async function sha256File(file: string): Promise<string> {
-  const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
+import { sha256File } from '../setup/files';
 
 /**
  * A proving key cached under $ONNX_ZK_CACHE (default ~/.cache/onnx-zk)/keys/<sha256 of
@@ -16,7 +9,7 @@ export async function sha256File(file: string): Promise<string> {
  * ceremony file never reuses a stale key. `build` writes the key to the temp path it
  * is given; the key appears in the cache only once complete.
  */
-export async function cachedKey(r1cs: string, source: { file: string } | { tag: string }, build: (tmp: string) => Promise<void>): Promise<{ file: string; cached: boolean; circuitHash: string }> {
+export async function cachedKey(r1cs: string, source: { file: string } | { tag: string }, build: (tmp: string, circuitHash: string) => Promise<void>): Promise<{ file: string; cached: boolean; circuitHash: string }> {
   const circuitHash = await sha256File(r1cs);
   const suffix = 'file' in source ? (await sha256File(source.file)).slice(0, 16) : source.tag;
   const dir = path.join(defaultCacheDir(), 'keys');
@@ -25,7 +18,7 @@ export async function cachedKey(r1cs: string, source: { file: string } | { tag: 
   fs.mkdirSync(dir, { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await build(tmp);
+    await build(tmp, circuitHash);
     fs.renameSync(tmp, file);
   } finally {
     fs.rmSync(tmp, { force: true });

@@ -1,5 +1,4 @@
-import { assert } from '@onnx-zk/tensor-ir';
-import { readBinSections, readBytes } from './bin-header';
+import { readR1csHeader } from '../setup/r1cs-stream';
 
 /** The counts in an iden3 r1cs header (section 1). */
 export interface R1csInfo {
@@ -10,17 +9,8 @@ export interface R1csInfo {
   constraints: number;
 }
 
+/** The header counts of an r1cs file (setup/r1cs-stream.ts reads and checks it). */
 export function readR1csInfo(file: string): R1csInfo {
-  const { magic, offsets } = readBinSections(file);
-  const header = offsets.get(1);
-  assert(magic === 'r1cs' && header !== undefined, `${file} is not an r1cs file`);
-  const n8 = readBytes(file, header, 4).readUInt32LE(0);
-  const b = readBytes(file, header + 4 + n8, 4 * 4 + 8 + 4);
-  return {
-    wires: b.readUInt32LE(0),
-    publicOutputs: b.readUInt32LE(4),
-    publicInputs: b.readUInt32LE(8),
-    privateInputs: b.readUInt32LE(12),
-    constraints: b.readUInt32LE(24),
-  };
+  const h = readR1csHeader(file);
+  return { wires: h.nWires, publicOutputs: h.nPubOut, publicInputs: h.nPubIn, privateInputs: h.nPrvIn, constraints: h.nConstraints };
 }

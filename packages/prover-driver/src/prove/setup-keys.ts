@@ -45,7 +45,7 @@ export async function setupKeys(r1cs: string, info: R1csInfo, ptau: string | und
  */
 async function devKey(r1cs: string, power: number, log: (line: string) => void): Promise<KeySetup> {
   log(INSECURE_KEY_WARNING);
-  const key = await cachedKey(r1cs, { tag: DEV_KEY_TAG }, async (tmp) => { await generateDevZkey(r1cs, tmp); });
+  const key = await cachedKey(r1cs, { tag: DEV_KEY_TAG }, async (tmp, circuitHash) => { await generateDevZkey(r1cs, tmp, { r1csSha256: circuitHash }); });
   return { zkey: key.file, cached: key.cached, circuitHash: key.circuitHash, ptau: key.file, ptauPower: power, insecure: true };
 }
 

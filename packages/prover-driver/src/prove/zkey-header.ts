@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import { raise } from '@onnx-zk/tensor-ir';
 import { Errors } from '../errors';
 import { Q, R } from '../setup/bn254';
+import { ReadAt, readSectionTable, SectionTable } from '../setup/bin-sections';
 
 export interface ZkeyHeader {
   nVars: number;
@@ -23,8 +24,8 @@ const G2 = 128;
 const GROTH16_HEADER_BYTES = 4 + 32 + 4 + 32 + 12 + 3 * G1 + 3 * G2;
 const DELTA1_OFFSET = 84 + 2 * G1 + 2 * G2;
 
-type Sections = Map<number, { start: number; size: number }>;
-type Read = (pos: number, length: number) => Buffer;
+type Sections = SectionTable;
+type Read = ReadAt;
 
 export function readZkeyHeader(file: string): ZkeyHeader {
   let fd: number;
@@ -71,20 +72,10 @@ function checkSectionSizes(read: Read, sections: Sections, h: Omit<ZkeyHeader, '
 }
 
 function readSections(read: Read, fileSize: number, file: string): Sections {
-  const head = fileSize >= 12 ? read(0, 12) : Buffer.alloc(12);
-  if (head.toString('latin1', 0, 4) !== 'zkey') raise(Errors.ZKEY_NOT_GROTH16, { file }, 'no "zkey" magic');
-  if (head.readUInt32LE(4) !== 1) raise(Errors.ZKEY_NOT_GROTH16, { file }, `unsupported version ${head.readUInt32LE(4)}`);
-  const sections: Sections = new Map();
-  let pos = 12;
-  for (let i = 0; i < head.readUInt32LE(8); i++) {
-    const entry = read(pos, 12);
-    const id = entry.readUInt32LE(0);
-    const size = Number(entry.readBigUInt64LE(4));
-    if (pos + 12 + size > fileSize) raise(Errors.ZKEY_TRUNCATED, { file }, `section ${id} needs ${size} bytes, the file ends at byte ${fileSize}`);
-    if (!sections.has(id)) sections.set(id, { start: pos + 12, size });
-    pos += 12 + size;
-  }
-  return sections;
+  return readSectionTable(read, fileSize, { magic: 'zkey', version: 1 }, {
+    wrongKind: (detail) => raise(Errors.ZKEY_NOT_GROTH16, { file }, detail),
+    truncated: (detail) => raise(Errors.ZKEY_TRUNCATED, { file }, detail),
+  });
 }
 
 /** A little-endian unsigned integer of 32 bytes. */

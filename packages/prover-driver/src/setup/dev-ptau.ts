@@ -11,6 +11,7 @@ import { raise, tempPathFor } from '@onnx-zk/tensor-ir';
 import { generatorLem, loadBn254 } from './bn254';
 import { SetupErrors } from './errors';
 import { chooseWindow, FixedBasePool } from './fixed-base-pool';
+import { isFileSystemError } from './files';
 import { ptauInfo } from './ptau-read';
 import { SectionContext, writeAccumulator, writeHeader, writeLagrangeSections } from './ptau-sections';
 import { BinSectionWriter } from './ptau-writer';
@@ -40,12 +41,6 @@ function checkPower(power: number): void {
   if (!Number.isInteger(power) || power < 1 || power > MAX_DEV_POWER) {
     raise(SetupErrors.DEV_POWER_RANGE, {}, `got ${power}`);
   }
-}
-
-/** An fs failure (duck-typed: Node's errors may come from another realm, e.g. under jest). */
-function isFileSystemError(e: unknown): e is NodeJS.ErrnoException {
-  const err = e as NodeJS.ErrnoException | null;
-  return typeof err?.code === 'string' && typeof err.syscall === 'string';
 }
 
 /**

@@ -19,18 +19,18 @@
  * Section 10 holds no contribution records: the key did not come from a ceremony, so `snarkjs zkey
  * verify` rejects it by design; its circuit hash is blake2b-512 of a label and the r1cs's SHA-256.
  */
-import { createHash } from 'crypto';
 import { promises as fsp } from 'fs';
 import * as os from 'os';
 import { raise, tempPathFor } from '@onnx-zk/tensor-ir';
-import { generatorLem, loadBn254, Q, R } from './bn254';
+import { generatorLem, loadBn254, POINT_BYTES, Q, R } from './bn254';
 import { SetupErrors } from './errors';
+import { isFileSystemError, sha256File } from './files';
 import { chooseWindow, FixedBasePool } from './fixed-base-pool';
 import { PointSink, writePointSection } from './ptau-sections';
 import { BinSectionWriter } from './ptau-writer';
 import { forEachTerm, Matrix, R1csHeader, readCoefficient, readR1csHeader } from './r1cs-stream';
-import { invMod, lagrangeValues, mod, powMod, scalarBytes, SCALAR_BYTES, writeScalar } from './scalars';
-import { randomFr } from './secrets';
+import { invMod, lagrangeValues, mod, powMod, scalarBytes, SCALAR_BYTES, writeScalar, writeScalarAt } from './scalars';
+import { randomFr, sampleTau } from './secrets';
 import { blake2b512 } from './transcript-hash';
 
 export const MAX_DEV_KEY_POWER = 27;
@@ -56,6 +56,8 @@ export interface DevZkeyOptions {
   chunkSize?: number;
   /** Test hook: use these instead of sampling (never for real keys). */
   secrets?: DevKeySecrets;
+  /** The r1cs's SHA-256 (hex) when the caller has it already (the key cache does). */
+  r1csSha256?: string;
   threads?: number;
 }
 
@@ -77,11 +79,9 @@ export function requiredPower(constraints: number, publicSignals: number): numbe
 const R2 = powMod((1n << 256n) % R, 2n);
 const COEF_ENTRY = 12 + SCALAR_BYTES;
 
-/** Samples τ outside the domains up to 2^(power+1) (a Lagrange denominator would vanish), α, β, δ. */
+/** τ outside the domains up to 2^(power+1) (a Lagrange denominator would vanish), α, β, δ. */
 function sampleKeySecrets(power: number): DevKeySecrets {
-  let tau = randomFr();
-  while (powMod(tau, 1n << BigInt(power + 1)) === 1n) tau = randomFr();
-  return { tau, alpha: randomFr(), beta: randomFr(), delta: randomFr() };
+  return { tau: sampleTau(power), alpha: randomFr(), beta: randomFr(), delta: randomFr() };
 }
 
 /** Writes an INSECURE development proving key for the circuit `r1csFile` to `zkeyFile` (atomically). */
@@ -124,7 +124,7 @@ export async function generateDevZkey(r1csFile: string, zkeyFile: string, opts: 
     const hValues = lagrangeValues(secrets.tau, invDelta, { m: 2 * domainSize, first: omegas[power + 1], ratio: omegas[power], count: domainSize }, chunk);
     await writePointSection(sink, 9, 'G1', mapIter(hValues, scalarBytes));
     await out.startSection(10);
-    await out.write(circuitHash(await sha256(r1csFile)));
+    await out.write(circuitHash(opts.r1csSha256 ?? (await sha256File(r1csFile))));
     await out.writeU32(0); // no contributions: not from a ceremony
     await out.endSection();
     await out.close();
@@ -135,8 +135,7 @@ export async function generateDevZkey(r1csFile: string, zkeyFile: string, opts: 
   } catch (e) {
     await out?.abandon();
     await fsp.rm(tmp, { force: true });
-    const err = e as NodeJS.ErrnoException | null;
-    if (typeof err?.code === 'string' && typeof err.syscall === 'string') raise(SetupErrors.DEV_KEY_UNWRITABLE, { file: zkeyFile }, err.message);
+    if (isFileSystemError(e)) raise(SetupErrors.DEV_KEY_UNWRITABLE, { file: zkeyFile }, e.message);
     throw e;
   } finally {
     secrets.tau = secrets.alpha = secrets.beta = secrets.delta = 0n;
@@ -157,13 +156,12 @@ async function writeGrothHeader(sink: PointSink, h: R1csHeader, nPublic: number,
   view.setUint32(80, domainSize, true);
   const g1 = await sink.pool.mul('G1', scalarBytes([s.alpha, s.beta, s.delta]));
   const g2 = await sink.pool.mul('G2', scalarBytes([s.beta, 1n, s.delta]));
-  const [p1, p2] = [64, 128];
   await sink.out.startSection(2);
   await sink.out.write(head);
-  await sink.out.write(g1.lem.subarray(0, 2 * p1)); // alpha1, beta1
-  await sink.out.write(g2.lem.subarray(0, 2 * p2)); // beta2, gamma2
-  await sink.out.write(g1.lem.subarray(2 * p1)); // delta1
-  await sink.out.write(g2.lem.subarray(2 * p2)); // delta2
+  await sink.out.write(g1.lem.subarray(0, 2 * POINT_BYTES.G1)); // alpha1, beta1
+  await sink.out.write(g2.lem.subarray(0, 2 * POINT_BYTES.G2)); // beta2, gamma2
+  await sink.out.write(g1.lem.subarray(2 * POINT_BYTES.G1)); // delta1
+  await sink.out.write(g2.lem.subarray(2 * POINT_BYTES.G2)); // delta2
   await sink.out.endSection();
 }
 
@@ -201,7 +199,7 @@ function accumulate(file: string, h: R1csHeader, nPublic: number, domainSize: nu
     sv.setUint32(used, matrix, true);
     sv.setUint32(used + 4, row, true);
     sv.setUint32(used + 8, wire, true);
-    writeScalar(new DataView(staging.buffer, used + 12, SCALAR_BYTES), 0, mod(coef * R2));
+    writeScalarAt(sv, used + 12, mod(coef * R2));
     used += COEF_ENTRY;
     acc.coefficients++;
   };
@@ -239,17 +237,6 @@ function* mapIter<A, B>(it: Iterable<A>, f: (a: A) => B): Generator<B> {
   for (const a of it) yield f(a);
 }
 
-async function sha256(file: string): Promise<Buffer> {
-  const hash = createHash('sha256');
-  const fh = await fsp.open(file, 'r');
-  try {
-    for await (const chunk of fh.createReadStream()) hash.update(chunk as Buffer);
-  } finally {
-    await fh.close().catch(() => undefined);
-  }
-  return hash.digest();
-}
-
-function circuitHash(r1csSha256: Buffer): Uint8Array {
-  return new Uint8Array(blake2b512().update('onnx-zk INSECURE development key for r1cs sha256 ').update(r1csSha256).digest());
+function circuitHash(r1csSha256Hex: string): Uint8Array {
+  return new Uint8Array(blake2b512().update('onnx-zk INSECURE development key for r1cs sha256 ').update(Buffer.from(r1csSha256Hex, 'hex')).digest());
 }

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import { raise } from '@onnx-zk/tensor-ir';
 import { R } from './bn254';
+import { readSectionTable } from './bin-sections';
 import { SetupErrors } from './errors';
 
 export interface R1csHeader {
@@ -72,27 +73,19 @@ function readAt(fd: number, offset: number, length: number, file: string): Buffe
 export function readR1csHeader(file: string): R1csHeader {
   const fd = fs.openSync(file, 'r');
   try {
-    const size = fs.fstatSync(fd).size;
-    if (size < 12) raise(SetupErrors.R1CS_CORRUPT, { file }, 'too short for an r1cs file');
-    const head = readAt(fd, 0, 12, file);
-    if (head.toString('latin1', 0, 4) !== 'r1cs') raise(SetupErrors.R1CS_CORRUPT, { file }, 'not an r1cs file (magic)');
-    const sections = new Map<number, { start: number; size: number }>();
-    let pos = 12;
-    for (let i = 0, n = head.readUInt32LE(8); i < n; i++) {
-      const entry = readAt(fd, pos, 12, file);
-      const length = Number(entry.readBigUInt64LE(4));
-      sections.set(entry.readUInt32LE(0), { start: pos + 12, size: length });
-      pos += 12 + length;
-    }
-    if (pos > size) raise(SetupErrors.R1CS_CORRUPT, { file }, 'file shorter than its section table');
+    const corrupt: (detail: string) => never = (detail) => raise(SetupErrors.R1CS_CORRUPT, { file }, detail);
+    const sections = readSectionTable((pos, length) => readAt(fd, pos, length, file), fs.fstatSync(fd).size, { magic: 'r1cs' }, {
+      wrongKind: (detail) => corrupt(`not an r1cs file (${detail})`),
+      truncated: (detail) => corrupt(`file shorter than its section table: ${detail}`),
+    });
     const h = sections.get(1);
     const constraints = sections.get(2);
-    if (!h || !constraints) raise(SetupErrors.R1CS_CORRUPT, { file }, 'missing header or constraints section');
+    if (!h || !constraints) corrupt('missing header or constraints section');
     const n8 = readAt(fd, h.start, 4, file).readUInt32LE(0);
-    if (n8 !== 32) raise(SetupErrors.R1CS_CORRUPT, { file }, `field element size ${n8}, expected 32`);
+    if (n8 !== 32) corrupt(`field element size ${n8}, expected 32`);
     const body = readAt(fd, h.start + 4, 32 + 28, file);
     const prime = BigInt(`0x${Buffer.from(body.subarray(0, 32)).reverse().toString('hex')}`);
-    if (prime !== R) raise(SetupErrors.R1CS_CORRUPT, { file }, 'the circuit is not over the BN254 scalar field');
+    if (prime !== R) corrupt('the circuit is not over the BN254 scalar field');
     return {
       nWires: body.readUInt32LE(32),
       nPubOut: body.readUInt32LE(36),

@@ -40,8 +40,13 @@ export function batchInvert(xs: bigint[]): bigint[] {
 
 const MASK64 = (1n << 64n) - 1n;
 
+/** The scalar of index `index` of a packed array of 32-byte little-endian scalars. */
 export function writeScalar(view: DataView, index: number, v: bigint): void {
-  const o = index * SCALAR_BYTES;
+  writeScalarAt(view, index * SCALAR_BYTES, v);
+}
+
+/** A 32-byte little-endian scalar at byte offset `o` of `view`. */
+export function writeScalarAt(view: DataView, o: number, v: bigint): void {
   view.setBigUint64(o, v & MASK64, true);
   view.setBigUint64(o + 8, (v >> 64n) & MASK64, true);
   view.setBigUint64(o + 16, (v >> 128n) & MASK64, true);

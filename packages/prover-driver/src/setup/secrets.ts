@@ -25,13 +25,18 @@ export function randomFr(): bigint {
 }
 
 /**
- * Samples the secrets. τ must lie outside every evaluation domain up to 2^(power+1)
- * (τ^(2^(power+1)) ≠ 1), or a Lagrange denominator τ − ω^i would vanish.
+ * A τ outside every evaluation domain up to 2^(power+1) (τ^(2^(power+1)) ≠ 1), or a Lagrange
+ * denominator τ − ω^i would vanish.
  */
-export function sampleSecrets(power: number): DevSecrets {
+export function sampleTau(power: number): bigint {
   let tau = randomFr();
   while (powMod(tau, 1n << BigInt(power + 1)) === 1n) tau = randomFr();
-  return { tau, alpha: randomFr(), beta: randomFr(), keyBlinders: [randomFr(), randomFr(), randomFr()] };
+  return tau;
+}
+
+/** Samples the secrets of a development ptau of this power. */
+export function sampleSecrets(power: number): DevSecrets {
+  return { tau: sampleTau(power), alpha: randomFr(), beta: randomFr(), keyBlinders: [randomFr(), randomFr(), randomFr()] };
 }
 
 export function discardSecrets(s: DevSecrets): void {
