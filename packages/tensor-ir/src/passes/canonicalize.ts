@@ -124,12 +124,8 @@ function foldBatchNorm(graph: Graph, view: GraphView, bn: Node): boolean {
   const bias = b ? tensorValues(b) : new Array(s.length).fill(0);
   const newW = scaleAlong(w, channelAxis, s);
   const newB = floatTensor(w.dtype, [s.length], Float64Array.from(s, (sc, c) => (bias[c] - mean[c]) * sc + beta[c]));
-  const wName = `${bn.name}_folded_weight`;
-  const bName = `${bn.name}_folded_bias`;
-  for (const [name, t] of [[wName, newW], [bName, newB]] as const) {
-    graph.constants.set(name, t);
-    graph.values.set(name, { name, dtype: t.dtype, shape: [...t.shape] });
-  }
+  const wName = addConstant(graph, `${bn.name}_folded_weight`, newW);
+  const bName = addConstant(graph, `${bn.name}_folded_bias`, newB);
   const attrs = prev.op === 'MatMul' ? {} : { ...prev.attrs };
   if (prev.op !== 'Conv') delete attrs.beta; // C is now the folded bias, at scale 1
   const op = prev.op === 'MatMul' ? 'Gemm' : prev.op;

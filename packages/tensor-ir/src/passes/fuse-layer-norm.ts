@@ -3,6 +3,7 @@ import { lookupOp } from '../op-tables';
 import { onnxOps } from '../ops';
 import { makeTensor, tensorValues } from '../tensor';
 import { GraphView, otherOperand, replaceNodes, rewriteAll } from './graph-view';
+import { addConstant } from './rewrite-utils';
 
 interface NormMatch {
   x: string;
@@ -82,9 +83,5 @@ function matchAffine(view: GraphView, div: Node): { scale?: string; bias?: strin
 function onesScale(graph: Graph, m: NormMatch, name: string): string {
   const shape = graph.values.get(m.x)!.shape.slice(m.axis);
   const dtype = graph.values.get(m.x)!.dtype;
-  const value = `${name}_scale`;
-  const t = makeTensor(dtype, shape, new Array(shape.reduce((a, b) => a * b, 1)).fill(1));
-  graph.constants.set(value, t);
-  graph.values.set(value, { name: value, dtype, shape });
-  return value;
+  return addConstant(graph, `${name}_scale`, makeTensor(dtype, shape, new Array(shape.reduce((a, b) => a * b, 1)).fill(1)));
 }
