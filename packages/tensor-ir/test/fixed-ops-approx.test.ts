@@ -1,5 +1,5 @@
 import {
-  Attr, EXP2_POLY, EXP2_TABLE, GELU_ERF_POLY, GELU_ERF_TABLE, GELU_TANH_POLY, GELU_TANH_TABLE, emptyGraph, fixedOps, inferContext,
+  Attr, EXP2_POLY, EXP2_TABLE, GELU_ERF_POLY, GELU_ERF_TABLE, GELU_TANH_POLY, GELU_TANH_TABLE, SIGMOID_TANH_TABLE, SIGMOID_TANH_TABLE_ERR, emptyGraph, fixedOps, inferContext,
 } from '@onnx-zk/tensor-ir';
 import { i64, inferOp, Operand } from './helpers/ops';
 
@@ -26,6 +26,11 @@ describe('Exp, Softmax and Gelu in the fixed dialect', () => {
     }
     expect(() => inferOp('fixed', 'Gelu', [x([2])], { approximate: str('sigmoid') })).toThrow(/expected one of none, tanh/);
     expect(() => fracOf('Gelu', [x([2], 3)])).toThrow(/Gelu needs frac ≥ 4/);
+    expect(inferOp('fixed', 'Sigmoid', [x([3])], { form: str('tanh') })[0].shape).toEqual([3]);
+    expect(fracOf('Sigmoid', [x([3], 12)])).toEqual([12]);
+    expect(() => inferOp('fixed', 'Sigmoid', [x([2])], { strategy: str('poly') })).toThrow(/strategy' is 'poly', expected one of table$/);
+    expect(() => inferOp('fixed', 'Sigmoid', [x([2])], { form: str('relu') })).toThrow(/expected one of sigmoid, tanh/);
+    expect(() => fracOf('Sigmoid', [x([2], 3)])).toThrow(/Sigmoid needs frac ≥ 4/);
   });
 
   it('Softmax: last axis only; a constant mask whose shape is a trailing part of x', () => {
@@ -77,4 +82,26 @@ test('the committed coefficient tables are what the recipe gives', () => {
   expect(GELU_TANH_TABLE).toEqual(quadTable(hTanh, 32, 4));
   expect(GELU_ERF_POLY).toEqual(rounded(chebFit((u) => hErf(4 * u), 8), 32));
   expect(GELU_TANH_POLY).toEqual(rounded(chebFit((u) => hTanh(4 * u), 8), 32));
+});
+
+/** Sigmoid/Tanh: tanh on [0, 8) in 32 cubic segments, rounded at frac 24, row 0's c0 pinned to 0. */
+const sigmoidRecipe = () => {
+  const rows = Array.from({ length: 32 }, (_, j) => rounded(chebFit((r) => Math.tanh((j + r) / 4), 3), 24));
+  rows[0][0] = 0n;
+  return rows;
+};
+
+test('the Sigmoid table is what the recipe gives, and its error is what SIGMOID_TANH_TABLE_ERR states', () => {
+  expect(SIGMOID_TANH_TABLE).toEqual(sigmoidRecipe());
+  // Measured over 2^14 points per segment (finer than r's resolution at frac 16), integers as used.
+  let worst = 0;
+  SIGMOID_TANH_TABLE.forEach((row, j) => {
+    for (let t = 0; t <= 1 << 14; t++) {
+      const r = t / 2 ** 14;
+      const p = row.reduce((acc, c, i) => acc + Number(c) * r ** i, 0) / 2 ** 24;
+      worst = Math.max(worst, Math.abs(p - Math.tanh((j + r) / 4)));
+    }
+  });
+  expect(worst).toBeLessThanOrEqual(SIGMOID_TANH_TABLE_ERR);
+  expect(SIGMOID_TANH_TABLE_ERR).toBeLessThan(worst * 1.01);
 });

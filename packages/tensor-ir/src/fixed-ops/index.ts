@@ -1,8 +1,10 @@
 import { OpDef } from '../ops/types';
 import { Add } from './Add';
 import { Clip } from './Clip';
+import { ConvLinear } from './ConvLinear';
 import { Exp } from './Exp';
 import { Gelu } from './Gelu';
+import { IndexMap } from './IndexMap';
 import { LayerNormalization } from './LayerNormalization';
 import { Linear } from './Linear';
 import { MatMul } from './MatMul';
@@ -14,7 +16,9 @@ import { Rescale } from './Rescale';
 import { RescaleRelu } from './RescaleRelu';
 import { Reshape } from './Reshape';
 import { Rsqrt } from './Rsqrt';
+import { Sigmoid } from './Sigmoid';
 import { Softmax } from './Softmax';
+import { SparseLinear } from './SparseLinear';
 
 /** The fixed-point dialect (stages fixed and accel), keyed by op name. Semantics: docs/architecture.md. */
 export const fixedOps: Record<string, OpDef> = {
@@ -27,6 +31,7 @@ export const fixedOps: Record<string, OpDef> = {
   Reshape,
   Exp,
   Gelu,
+  Sigmoid,
   Softmax,
   ReduceMax,
   Clip,
@@ -34,4 +39,7 @@ export const fixedOps: Record<string, OpDef> = {
   Rsqrt,
   MatMul,
   LayerNormalization,
+  IndexMap,
+  SparseLinear,
+  ConvLinear,
 };

@@ -3,7 +3,7 @@ import { InferContext, OpDef } from './types';
 import { FLOAT_TYPES, evalFail, floatData, floatTensor, forEachIndex, inputOfType, sameDType } from './helpers';
 import { attrInt } from '../attrs';
 
-interface TransposedWindow { kernel: number[]; strides: number[]; dilations: number[]; begin: number[]; out: number[] }
+export interface TransposedWindow { kernel: number[]; strides: number[]; dilations: number[]; begin: number[]; out: number[] }
 
 /**
  * ONNX ConvTranspose: each input element scatters W's kernel into the output at stride steps.
@@ -48,7 +48,7 @@ function ints(node: Node, name: string, n: number, def: number): number[] {
   return a && a.type === 'ints' ? a.value : new Array<number>(n).fill(def);
 }
 
-function transposedWindow(node: Node, input: number[], wKernel: number[]): TransposedWindow | string {
+export function transposedWindow(node: Node, input: number[], wKernel: number[]): TransposedWindow | string {
   const r = input.length;
   const kernel = ints(node, 'kernel_shape', r, 0).some((v) => v > 0) ? ints(node, 'kernel_shape', r, 0) : wKernel;
   const strides = ints(node, 'strides', r, 1);

@@ -1,4 +1,5 @@
 export * from './exp-approx';
 export * from './gelu-approx';
+export * from './sigmoid-approx';
 export * from './softmax-approx';
 export * from './tables';

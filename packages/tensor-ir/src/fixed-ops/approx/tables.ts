@@ -1,5 +1,5 @@
 /**
- * Integer coefficients of the transcendental approximations (Exp, Gelu), frac 24 unless noted.
+ * Integer coefficients of the transcendental approximations (Exp, Gelu, Sigmoid/Tanh), frac 24 unless noted.
  * Generated once by Chebyshev interpolation in float64 and rounded; test/fixed-ops-approx.test.ts re-runs the recipe;
  * they are constants of the op definitions, so every stage reads the same integers. The *_ERR
  * figures are the worst error of these integer coefficients against the float function, sampled
@@ -102,3 +102,44 @@ export const GELU_ERF_POLY = [686032n, 8478819124n, -24456115771n, -30147595481n
 export const GELU_ERF_POLY_ERR = 0.000160;
 export const GELU_TANH_POLY = [644761n, 8485397553n, -24617091901n, -28765838332n, 219026871666n, -391059591398n, 337517294972n, -145809774217n, 25222279026n];
 export const GELU_TANH_POLY_ERR = 0.000150;
+
+/**
+ * tanh(u) on u ∈ [0, 8): 32 segments, cubic in the segment variable r ∈ [0, 1): [c0, c1, c2, c3]
+ * per segment (Sigmoid and Tanh). Row 0's c0 is pinned to 0 (tanh 0 = 0 exactly), so x = 0 gives
+ * the same output whichever sign bit the circuit is handed; the ERR figure includes the pin.
+ */
+export const SIGMOID_TANH_TABLE: bigint[][] = [
+    [0n, 4195337n, -4733n, -81565n],
+    [4108970n, 3945383n, -254658n, -46741n],
+    [7752966n, 3300965n, -393068n, -4899n],
+    [10655996n, 2503393n, -403191n, 21205n],
+    [12777426n, 1761633n, -336181n, 28960n],
+    [14231848n, 1175822n, -247854n, 26063n],
+    [15185881n, 757525n, -169441n, 19709n],
+    [15793672n, 477011n, -110572n, 13598n],
+    [16173707n, 296076n, -70125n, 8905n],
+    [16408561n, 182133n, -43703n, 5655n],
+    [16552645n, 111425n, -26948n, 3527n],
+    [16640647n, 67938n, -16510n, 2175n],
+    [16694250n, 41338n, -10075n, 1333n],
+    [16726846n, 25121n, -6133n, 813n],
+    [16746647n, 15255n, -3728n, 495n],
+    [16758668n, 9259n, -2264n, 301n],
+    [16765964n, 5618n, -1375n, 183n],
+    [16770390n, 3409n, -834n, 111n],
+    [16773076n, 2068n, -506n, 67n],
+    [16774705n, 1254n, -307n, 41n],
+    [16775693n, 761n, -186n, 25n],
+    [16776292n, 461n, -113n, 15n],
+    [16776656n, 280n, -69n, 9n],
+    [16776876n, 170n, -42n, 6n],
+    [16777010n, 103n, -25n, 3n],
+    [16777091n, 62n, -15n, 2n],
+    [16777140n, 38n, -9n, 1n],
+    [16777170n, 23n, -6n, 1n],
+    [16777188n, 14n, -3n, 0n],
+    [16777199n, 8n, -2n, 0n],
+    [16777206n, 5n, -1n, 0n],
+    [16777210n, 3n, -1n, 0n],
+  ];
+export const SIGMOID_TANH_TABLE_ERR = 0.00000518;
