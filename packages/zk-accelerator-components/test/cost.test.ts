@@ -1,6 +1,6 @@
 import { ConstraintSystem, GadgetDef, gadgets, ParamValue, Signal } from '../src';
 import { build, i64, randInt, rng } from './helpers';
-import { geluBounds } from '@onnx-zk/tensor-ir';
+import { geluBounds, sigmoidBounds } from '@onnx-zk/tensor-ir';
 
 type Case = { inputs: Record<string, bigint[]>; params: Record<string, ParamValue> };
 
@@ -40,6 +40,12 @@ const cases: Record<string, () => Case[]> = {
   add: () => [{ inputs: { a: [1n, 2n], b: [3n, 4n] }, params: { y: 2, n: 2, shift_a: 0, shift_b: 5 } }],
   add_const: () => [{ inputs: { a: [1n, 2n] }, params: { b: i64([3, 4]), y: 2, n: 2, shift_a: 1, shift_b: 0 } }],
   copy: () => [{ inputs: { x: [1n, 2n, 3n] }, params: { y: 3, n: 3 } }],
+  index_map: () => [{ inputs: { x: [1n, 2n, 3n], x2: [4n] }, params: { map: i64([3, -1, 0, 2]), fill: i64([9]), y: 4, n: 4, nx: 3 } }],
+  sparse_linear: () => [{ inputs: { x: [1n, -2n, 3n] }, params: { index: i64([0, 2, -1, 1]), W: i64([5, -1, 7, 3]), B: i64([1, 2]), y: 2, n: 2, taps: 2 } }],
+  conv_linear: () => [{
+    inputs: { x: within(next, Array(8).fill(-9n), Array(8).fill(9n)) },
+    params: { W: i64([1, -2, 3, 4]), taps: i64([0, 3, 2, 5, -1, 7]), B: null, y: 6, batch: 1, c: 2, m: 2, k: 2, positions: 3, width: 2, group: 2, nx: 8 },
+  }],
   range_check: () => bounds.map(({ lo, hi }) => ({
     inputs: { x: within(next, lo, hi) },
     params: { n: lo.length, lo: i64(lo), hi: i64(hi) },
@@ -83,6 +89,10 @@ const cases: Record<string, () => Case[]> = {
       ylo: i64([geluBounds(lo as bigint, hi as bigint, frac as number)[0]]), yhi: i64([geluBounds(lo as bigint, hi as bigint, frac as number)[1]]),
     },
   })),
+  sigmoid: () => ([[16, -(1n << 20n), 1n << 18n, 0], [8, 0n, 5000n, 1], [6, -(1n << 30n), -3n, 1], [5, -(1n << 30n), -3n, 0]] as const).map(([frac, lo, hi, form]) => {
+    const [ylo, yhi] = sigmoidBounds(lo, hi, frac, form === 0 ? 'sigmoid' : 'tanh');
+    return { inputs: { x: within(next, Array(3).fill(lo), Array(3).fill(hi)) }, params: { y: 3, n: 3, frac, form, strategy: 0, lo: i64([lo]), hi: i64([hi]), ylo: i64([ylo]), yhi: i64([yhi]) } };
+  }),
 };
 
 describe('cost model', () => {

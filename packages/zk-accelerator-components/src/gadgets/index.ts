@@ -7,6 +7,9 @@ import { relu } from './relu';
 import { rescale } from './rescale';
 import { rescaleRelu } from './rescale-relu';
 import { clamp } from './clamp';
+import { convLinear } from './conv-linear';
+import { indexMap } from './index-map';
+import { sparseLinear } from './sparse-linear';
 import { layerNorm } from './layer-norm';
 import { matmulPrivate } from './matmul-private';
 import { max } from './max';
@@ -14,6 +17,7 @@ import { reciprocal } from './reciprocal';
 import { rsqrt } from './rsqrt';
 import { exp } from './exp';
 import { gelu } from './gelu';
+import { sigmoid } from './sigmoid';
 import { softmax } from './softmax';
 import type { GadgetDef } from './types';
 
@@ -36,4 +40,8 @@ export const gadgets: Record<string, GadgetDef> = {
   exp,
   softmax,
   gelu,
+  sigmoid,
+  index_map: indexMap,
+  sparse_linear: sparseLinear,
+  conv_linear: convLinear,
 };

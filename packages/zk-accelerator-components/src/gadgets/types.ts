@@ -22,7 +22,8 @@ export type IntSource =
 
 /** One parameter of a gadget's intrinsic `zk.<gadget>`, in order (docs/architecture.md). */
 export type AbiParam =
-  | { kind: 'in'; name: string; input: number }
+  /** An activation; an optional one may be absent (then no signals, and a null pointer in LLVM). */
+  | { kind: 'in'; name: string; input: number; optional?: boolean }
   | { kind: 'out'; name: string; output: number }
   | { kind: 'const'; name: string; input: number; optional?: boolean }
   | { kind: 'int'; name: string; from: IntSource }

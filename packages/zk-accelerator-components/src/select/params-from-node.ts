@@ -56,7 +56,7 @@ export function paramsFromNode(gadget: GadgetDef, node: Node, graph: Graph): Par
   const site: ErrorSite = { node: node.name, op: node.op };
   return gadget.abi.map((p): ParamValue => {
     switch (p.kind) {
-      case 'in': return numel(refInfo({ input: p.input }, node, graph).shape);
+      case 'in': return (node.inputs[p.input] ?? '') === '' ? 0 : numel(refInfo({ input: p.input }, node, graph).shape);
       case 'out': return numel(refInfo({ output: p.output }, node, graph).shape);
       case 'const': return constValue(p, node, graph, site);
       case 'int': return intValue(p.from, node, graph, gadget);
@@ -87,7 +87,7 @@ export function gadgetFits(gadget: GadgetDef, node: Node, graph: Graph): boolean
   return gadget.op === node.op && gadget.abi.every((p) => {
     if (p.kind !== 'in' && p.kind !== 'const') return true;
     const name = node.inputs[p.input] ?? '';
-    if (p.kind === 'in') return name !== '' && !graph.constants.has(name);
+    if (p.kind === 'in') return name === '' ? p.optional === true : !graph.constants.has(name);
     return name === '' ? p.optional === true : graph.constants.has(name);
   });
 }
