@@ -1,8 +1,8 @@
-import { geluBounds } from '@onnx-zk/tensor-ir';
+import { geluBounds, sigmoidBounds } from '@onnx-zk/tensor-ir';
 import { agree } from './helpers/gadget-alone';
 
 /**
- * The runtime bodies of exp, softmax and gelu agree bit for bit with the gadgets' witness (and so
+ * The runtime bodies of exp, softmax, gelu and sigmoid agree bit for bit with the gadgets' witness (and so
  * with tensor-ir's integer semantics): each runs alone under lli-14 with its parameters as globals.
  */
 const fill = (n: number, v: bigint): bigint[] => Array(n).fill(v);
@@ -31,5 +31,16 @@ test.each([[0, 0], [0, 1], [1, 0], [1, 1]])('gelu (form %i, strategy %i) at frac
     const xs = [lo, -1n, 0n, 1n, hi, (4n << BigInt(frac)) - 1n, -(4n << BigInt(frac)), 777n];
     const [ylo, yhi] = geluBounds(lo, hi, frac);
     agree('gelu', [xs, 8, 8, frac, form, strategy, fill(8, lo), fill(8, hi), fill(8, ylo), fill(8, yhi)]);
+  }
+});
+
+test.each([0, 1])('sigmoid (form %i) at frac 16, 8, 4 and 40: both signs, zero, the table edge and saturation', (form) => {
+  const forms = ['sigmoid', 'tanh'] as const;
+  for (const [frac, lo, hi] of [[16, -(20n << 16n), 20n << 16n], [8, -3000n, 3000n], [4, -320n, 320n], [40, -(1n << 45n), 1n << 45n]] as [number, bigint, bigint][]) {
+    const top = 1n << BigInt(frac + 3 + 1 - form); // the table ends at |x| = 2^(f + D + 3)
+    const xs = [lo, -1n, 0n, 1n, hi, top - 1n, top, -top, 1n - top, 777n].filter((x) => x >= lo && x <= hi);
+    const [ylo, yhi] = sigmoidBounds(lo, hi, frac, forms[form]);
+    const n = xs.length;
+    agree('sigmoid', [xs, n, n, frac, form, 0, fill(n, lo), fill(n, hi), fill(n, ylo), fill(n, yhi)]);
   }
 });

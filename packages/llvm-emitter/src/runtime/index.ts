@@ -1,9 +1,11 @@
 import { add } from './add.ll';
 import { add_const } from './add_const.ll';
 import { clamp } from './clamp.ll';
+import { conv_linear } from './conv_linear.ll';
 import { copy } from './copy.ll';
 import { exp } from './exp.ll';
 import { gelu } from './gelu.ll';
+import { index_map } from './index_map.ll';
 import { layer_norm } from './layer_norm.ll';
 import { linear } from './linear.ll';
 import { matmul_private } from './matmul_private.ll';
@@ -14,7 +16,9 @@ import { relu } from './relu.ll';
 import { rescale } from './rescale.ll';
 import { rescale_relu } from './rescale_relu.ll';
 import { rsqrt } from './rsqrt.ll';
+import { sigmoid } from './sigmoid.ll';
 import { softmax } from './softmax.ll';
+import { sparse_linear } from './sparse_linear.ll';
 
 /**
  * Native definitions of the zk.* intrinsics, by gadget name: the body of
@@ -41,4 +45,8 @@ export const runtimeBodies: Record<string, string> = {
   exp,
   softmax,
   gelu,
+  sigmoid,
+  index_map,
+  sparse_linear,
+  conv_linear,
 };

@@ -48,7 +48,7 @@ export function witnessOutputs(gadget: GadgetDef, args: Arg[]): bigint[] {
   const cs = new ConstraintSystem();
   const params = gadget.abi.map((p, i): ParamValue => {
     const a = args[i];
-    if (p.kind === 'in') return (a as bigint[]).map((v, j): Signal => cs.newWire(v, `${p.name}[${j}]`));
+    if (p.kind === 'in') return a === null ? [] : (a as bigint[]).map((v, j): Signal => cs.newWire(v, `${p.name}[${j}]`));
     if (a === null || typeof a === 'number') return a;
     return BigInt64Array.from(a);
   });

@@ -18,6 +18,7 @@ function paramValue(cs: ConstraintSystem, p: AbiParam, arg: Arg, buffers: Buffer
   const bad = (expected: string): never => raise(Errors.ABI_MISMATCH, site, `parameter ${p.name} (${p.kind}) needs ${expected}, got ${describe(arg)}`);
   switch (p.kind) {
     case 'in':
+      if (arg.kind === 'null') return p.optional ? [] : bad('a buffer (it is not optional)');
       if (arg.kind === 'global' && arg.values) return Array.from(arg.values, (v) => cs.constant(v));
       return isBuffer(arg) ? buffers.read(arg, site) : bad('a buffer');
     case 'out':
