@@ -5,7 +5,7 @@ export const Errors = {
   UNSUPPORTED_OP: {
     code: 'FP001',
     message: 'op is not supported by the fixed-point lowering',
-    hint: 'supported ops: Gemm, MatMul, Add, Relu, Reshape, Flatten, Identity, Constant; rewrite or remove the node',
+    hint: 'docs/supported-ops.md lists the ops that lower; rewrite or remove the node',
   },
   ACTIVATION_MATMUL: {
     code: 'FP002',

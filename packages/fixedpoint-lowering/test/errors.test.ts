@@ -7,20 +7,20 @@ describe('lowering errors', () => {
     const src = floatGraph({
       inputs: { x: [1, 4] },
       nodes: [
-        { op: 'Sigmoid', name: 'sig_0', inputs: ['x'], outputs: ['a'], shapes: [[1, 4]] },
+        { op: 'Softsign', name: 'soft_0', inputs: ['x'], outputs: ['a'], shapes: [[1, 4]] },
         { op: 'Relu', name: 'relu_0', inputs: ['a'], outputs: ['b'], shapes: [[1, 4]] },
-        { op: 'Tanh', name: 'tanh_0', inputs: ['b'], outputs: ['y'], shapes: [[1, 4]] },
+        { op: 'Mish', name: 'mish_0', inputs: ['b'], outputs: ['y'], shapes: [[1, 4]] },
       ],
       outputs: ['y'],
     });
     const errors = captureErrors(() => lowerGraph(src, { inputRange: [-1, 1] }));
     expect(errors.map((e) => [e.code, e.site.node, e.site.op])).toEqual([
-      ['FP001', 'sig_0', 'Sigmoid'],
-      ['FP001', 'tanh_0', 'Tanh'],
+      ['FP001', 'soft_0', 'Softsign'],
+      ['FP001', 'mish_0', 'Mish'],
     ]);
     expect(errors[0].message).toBe(
-      'sig_0 (Sigmoid): error FP001: op is not supported by the fixed-point lowering: float semantics only: no fixed-point rule yet ' +
-        '(fix: supported ops: Gemm, MatMul, Add, Relu, Reshape, Flatten, Identity, Constant; rewrite or remove the node)',
+      'soft_0 (Softsign): error FP001: op is not supported by the fixed-point lowering: float semantics only: no fixed-point rule yet ' +
+        '(fix: docs/supported-ops.md lists the ops that lower; rewrite or remove the node)',
     );
   });
 

@@ -36,3 +36,8 @@ export function firstOverflow(x: Interval): number {
   }
   return -1;
 }
+
+/** The exact range of w·x for a constant w and x ∈ [lo, hi]. */
+export function scaledRange(w: bigint, lo: bigint, hi: bigint): [bigint, bigint] {
+  return w >= 0n ? [w * lo, w * hi] : [w * hi, w * lo];
+}

@@ -1,6 +1,7 @@
 import { Node } from '@onnx-zk/tensor-ir';
 import { quantizeValues } from '../scheme/quantize-values';
 import { FixedValue, LowerContext } from './context';
+import { emitAccumulated } from './emit-accumulated';
 import { findBiasAdd } from './fold-bias';
 
 /** A product with constant weights, in real numbers: y = x·W (+ bias), W row-major [K, N]. */
@@ -32,14 +33,7 @@ export function emitLinear(ctx: LowerContext, node: Node, spec: LinearSpec): voi
   const accFrac = spec.x.frac + w.frac;
   const inputs = [spec.x.name, w.name];
   if (bias) inputs.push(ctx.addConstant(`${node.name}.bias`, [spec.n], quantizeValues(bias, accFrac, site, 'bias'), accFrac).name);
-  const shape = ctx.shapeOf(target);
-  const shift = accFrac - ctx.frac;
-  const acc = shift > 0 ? ctx.tempValue(`${target}.acc`, accFrac, shape) : ctx.valueFor(target, accFrac);
-  ctx.emit({ op: 'Linear', name: node.name, inputs, loc, outputs: [acc] });
-  if (shift <= 0) return ctx.bind(target, acc);
-  const y = ctx.valueFor(target, ctx.frac);
-  ctx.emit({ op: 'Rescale', name: `${node.name}.rescale`, inputs: [acc.name], attrs: { shift: { type: 'int', value: shift } }, loc, outputs: [y] });
-  ctx.bind(target, y);
+  emitAccumulated(ctx, node, { op: 'Linear', inputs, accFrac, target, loc });
 }
 
 function sumBias(n: number, a?: ArrayLike<number>, b?: ArrayLike<number>): number[] | undefined {

@@ -7,6 +7,7 @@ import { quantizeValues } from '../scheme/quantize-values';
 import { LowerContext } from './context';
 import { elideOutputRescales } from './elide-output-rescale';
 import { foldConstant, hasConstantInputs } from './fold-constant';
+import { poolBeforeActivation } from './pool-before-activation';
 
 export interface LowerOptions {
   /** Default fractional bits f (16 when absent). */
@@ -30,6 +31,7 @@ export function lowerGraph(source: Graph, options: LowerOptions): Graph {
   lowerNodes(ctx);
   const graph = ctx.graph;
   graph.outputs = source.outputs.map((o) => ctx.value(o, { node: o }).name);
+  poolBeforeActivation(graph);
   if (!options.rescaleOutputs) elideOutputRescales(graph);
   graph.metadata = { ...source.metadata, 'fixed.frac': String(frac), 'fixed.input_range': range.join(',') };
   analyzeBounds(graph, new Map(source.nodes.flatMap((n) => ctx.locOf(n).map((l): [string, string] => [l, n.op]))));

@@ -9,6 +9,7 @@ import { Rule } from './types';
  * alpha and beta are folded into the constants here, so the fixed graph only sees Linear.
  */
 export const Gemm: Rule = {
+  via: ['Linear'],
   lower(node: Node, ctx: LowerContext): void {
     const site = ctx.siteOf(node);
     const [a, b, c = ''] = node.inputs;

@@ -13,6 +13,7 @@ import { Rule } from './types';
  * Keep that keeps everything lowers to the plain Softmax.
  */
 export const MaskedSoftmax: Rule = {
+  via: ['Softmax'],
   lower(node: Node, ctx: LowerContext): void {
     const site = ctx.siteOf(node);
     const keep = ctx.constant(node.inputs[1]);

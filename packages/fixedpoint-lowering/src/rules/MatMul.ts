@@ -12,6 +12,7 @@ import { Rule } from './types';
  * A [..., M, K], B [K, N] shared or [..., K, N] per batch.
  */
 export const MatMul: Rule = {
+  via: ['Linear'],
   lower(node: Node, ctx: LowerContext): void {
     const site = ctx.siteOf(node);
     const [a, b] = node.inputs;

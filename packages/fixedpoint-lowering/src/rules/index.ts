@@ -19,6 +19,20 @@ import { Exp } from './Exp';
 import { Gelu } from './Gelu';
 import { Softmax } from './Softmax';
 import { MaskedSoftmax } from './MaskedSoftmax';
+import { Sigmoid } from './Sigmoid';
+import { Tanh } from './Tanh';
+import { AveragePool, GlobalAveragePool } from './AveragePool';
+import { BatchNormalization } from './BatchNormalization';
+import { Conv } from './Conv';
+import { ConvLinear } from './ConvLinear';
+import { ConvTranspose } from './ConvTranspose';
+import { dataMovementRules } from './data-movement';
+import { IndexMap } from './IndexMap';
+import { InstanceNormalization } from './InstanceNormalization';
+import { LeakyRelu, PRelu } from './LeakyRelu';
+import { GlobalMaxPool, MaxPool } from './MaxPool';
+import { Mul } from './Mul';
+import { SparseLinear } from './SparseLinear';
 import { Rule } from './types';
 
 /**
@@ -29,6 +43,21 @@ import { Rule } from './types';
 const FLOAT_ONLY = { unsupported: 'float semantics only: no fixed-point rule yet' } as const;
 
 export const rules: Record<string, Rule> = {
+  ...dataMovementRules,
+  AveragePool,
+  BatchNormalization,
+  Conv,
+  ConvLinear,
+  ConvTranspose,
+  GlobalAveragePool,
+  GlobalMaxPool,
+  IndexMap,
+  InstanceNormalization,
+  LeakyRelu,
+  MaxPool,
+  Mul,
+  PRelu,
+  SparseLinear,
   Add,
   Constant,
   Flatten,
@@ -71,7 +100,6 @@ export const rules: Record<string, Rule> = {
   GreaterOrEqual: FLOAT_ONLY,
   HardSigmoid: FLOAT_ONLY,
   HardSwish: FLOAT_ONLY,
-  LeakyRelu: FLOAT_ONLY,
   Less: FLOAT_ONLY,
   LessOrEqual: FLOAT_ONLY,
   Log: FLOAT_ONLY,
@@ -79,7 +107,6 @@ export const rules: Record<string, Rule> = {
   Max: FLOAT_ONLY,
   Mean: FLOAT_ONLY,
   Min: FLOAT_ONLY,
-  Mul: FLOAT_ONLY,
   Neg: FLOAT_ONLY,
   Not: FLOAT_ONLY,
   Or: FLOAT_ONLY,
@@ -96,7 +123,7 @@ export const rules: Record<string, Rule> = {
   ReduceSumSquare: FLOAT_ONLY,
   Round: FLOAT_ONLY,
   Selu: FLOAT_ONLY,
-  Sigmoid: FLOAT_ONLY,
+  Sigmoid,
   Sign: FLOAT_ONLY,
   Softmax,
   MaskedSoftmax,
@@ -105,7 +132,7 @@ export const rules: Record<string, Rule> = {
   Sqrt: FLOAT_ONLY,
   Sub: FLOAT_ONLY,
   Sum: FLOAT_ONLY,
-  Tanh: FLOAT_ONLY,
+  Tanh,
   Sin: FLOAT_ONLY,
   Cos: FLOAT_ONLY,
   Tan: FLOAT_ONLY,
@@ -117,39 +144,16 @@ export const rules: Record<string, Rule> = {
   Asinh: FLOAT_ONLY,
   Acosh: FLOAT_ONLY,
   Atanh: FLOAT_ONLY,
-  PRelu: FLOAT_ONLY,
   Mod: FLOAT_ONLY,
   Where: FLOAT_ONLY,
   Xor: FLOAT_ONLY,
-  AveragePool: FLOAT_ONLY,
-  BatchNormalization: FLOAT_ONLY,
-  Concat: FLOAT_ONLY,
   ConstantOfShape: FLOAT_ONLY,
-  Conv: FLOAT_ONLY,
-  ConvTranspose: FLOAT_ONLY,
   Einsum: FLOAT_ONLY,
-  Expand: FLOAT_ONLY,
-  Gather: FLOAT_ONLY,
-  GatherElements: FLOAT_ONLY,
-  GlobalAveragePool: FLOAT_ONLY,
-  GlobalMaxPool: FLOAT_ONLY,
-  InstanceNormalization: FLOAT_ONLY,
-  MaxPool: FLOAT_ONLY,
-  Pad: FLOAT_ONLY,
   Range: FLOAT_ONLY,
-  Resize: FLOAT_ONLY,
   Shape: FLOAT_ONLY,
   Size: FLOAT_ONLY,
-  Slice: FLOAT_ONLY,
-  Split: FLOAT_ONLY,
-  Squeeze: FLOAT_ONLY,
-  Tile: FLOAT_ONLY,
-  Transpose: FLOAT_ONLY,
   Trilu: FLOAT_ONLY,
-  Unsqueeze: FLOAT_ONLY,
-  DepthToSpace: FLOAT_ONLY,
   EyeLike: FLOAT_ONLY,
-  GatherND: FLOAT_ONLY,
   GroupNormalization: FLOAT_ONLY,
   LpPool: FLOAT_ONLY,
   MeanVarianceNormalization: FLOAT_ONLY,
@@ -158,8 +162,6 @@ export const rules: Record<string, Rule> = {
   RotaryEmbedding: FLOAT_ONLY,
   ScatterElements: FLOAT_ONLY,
   ScatterND: FLOAT_ONLY,
-  SpaceToDepth: FLOAT_ONLY,
-  Upsample: FLOAT_ONLY,
   Attention: FLOAT_ONLY,
   NonZero: FLOAT_ONLY,
   TopK: FLOAT_ONLY,

@@ -16,6 +16,8 @@ export interface FixedTypes {
 export interface Rule {
   /** Set instead of `lower` for an ONNX op that is known but cannot be lowered yet: the reason. */
   unsupported?: string;
+  /** Fixed ops of other names that `lower` emits (docs/supported-ops.md lists their gadgets). */
+  via?: string[];
   /** Float ONNX node → fixed nodes, emitted through ctx. */
   lower?(node: Node, ctx: LowerContext): void;
   /**
