@@ -17,8 +17,6 @@ const REPO = path.resolve(__dirname, '../..');
 export const SUPPORTED_OPS_PATH = path.join(REPO, 'docs', 'supported-ops.md');
 const CASES_TSV = path.join(REPO, 'test-data', 'onnx-node', 'cases.tsv');
 
-/** ONNX ops lowered into a fixed op of another name (the rule emits it; see its lower()). */
-const LOWERED_VIA: Record<string, string[]> = { Gemm: ['Linear'], MatMul: ['Linear', 'MatMul'], MaskedSoftmax: ['Softmax'] };
 
 /** The dtypes the op's shape rule accepts when every input has that dtype and shape [2, 2]. */
 export function acceptedDtypes(def: OpDef): DType[] {
@@ -54,7 +52,9 @@ function lowering(op: string): string {
 }
 
 function gadgetsFor(op: string): string {
-  const fixedOps = [op, ...(LOWERED_VIA[op] ?? [])];
+  const rule = Object.prototype.hasOwnProperty.call(rules, op) ? rules[op] : undefined;
+  // The rule's own fixed op (a rule with evalInt) and those its lowering emits.
+  const fixedOps = [...(rule?.evalInt ? [op] : []), ...(rule?.via ?? [])];
   const names = Object.values(gadgets).filter((g) => fixedOps.includes(g.op)).map((g) => `\`${g.name}\``);
   return names.length ? names.join(', ') : '—';
 }
