@@ -46,9 +46,23 @@ function pipelineOptions(args: CompileArgs) {
   const inputRange = args['input-range'] !== undefined ? parseRange(args['input-range']) : undefined;
   const dims = parseDims(args.dim ?? []);
   if (!inputRange && !args.input?.length) usage('compile needs --input-range or --input (calibration)');
+  const created = !fs.existsSync(args.out);
   fs.mkdirSync(args.out, { recursive: true });
   const input = args.input?.length ? prepareInput(args.input, args.out) : undefined;
-  return { model: args.model, out: args.out, input, fracBits: args['frac-bits'], inputRange, dims, lenient: args.lenient, errorBudget, target };
+  return { model: args.model, out: args.out, created, input, fracBits: args['frac-bits'], inputRange, dims, lenient: args.lenient, errorBudget, target };
+}
+
+/**
+ * Runs the stages; when they fail before the first artifact (model.tir) exists in a work
+ * directory this run made, the directory goes too, so a rejected model leaves nothing behind.
+ */
+async function inWorkDir(out: string, created: boolean, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    if (created && !fs.existsSync(path.join(out, 'model.tir'))) fs.rmSync(out, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 export const proveCommand: CommandModule<object, ProveArgs> = {
@@ -64,7 +78,7 @@ export const proveCommand: CommandModule<object, ProveArgs> = {
   handler: async (args) => {
     const opts = pipelineOptions(args);
     const input = opts.input as string;
-    await runSteps(proveSteps({ ...opts, input, ptau: args.ptau, zkey: args.zkey, publicInputs: args['public-inputs'] }));
+    await inWorkDir(opts.out, opts.created, () => runSteps(proveSteps({ ...opts, input, ptau: args.ptau, zkey: args.zkey, publicInputs: args['public-inputs'] })));
     const result = await runVerify({ dir: args.out });
     const summary = summarize(args.out, result.verified);
     process.stdout.write(summary.text);
@@ -78,7 +92,7 @@ export const compileCommand: CommandModule<object, CompileArgs> = {
   builder: (y) => compileOptions(y),
   handler: async (args) => {
     const opts = pipelineOptions(args);
-    await runSteps(compileSteps(opts));
+    await inWorkDir(opts.out, opts.created, () => runSteps(compileSteps(opts)));
     process.stdout.write(`compiled ${path.basename(args.model)} into ${args.out}\n`);
   },
 };

@@ -8,6 +8,7 @@ interface ConformanceArgs {
   skips?: string;
   lenient?: boolean;
   opt?: boolean;
+  fixed?: boolean;
 }
 
 /** `onnx-zk conformance DIR... [--list FILE] [--json FILE] [--skips FILE] [--lenient]`. */
@@ -21,10 +22,11 @@ export const conformanceCommand: CommandModule<object, ConformanceArgs> = {
       .option('json', { type: 'string', describe: 'write every case result to this JSON file' })
       .option('skips', { type: 'string', describe: "skipped cases: 'case<TAB>reason' lines" })
       .option('lenient', { type: 'boolean', default: false, describe: 'accept spec-invalid nodes EZKL accepts, with a warning' })
+      .option('fixed', { type: 'boolean', default: false, describe: 'also lower to fixed point (16 bits) and compare the integer interpreter with the float one (atol 1e-3 + rtol 1e-3 of the output scale)' })
       .option('opt', { type: 'boolean', default: true, describe: 'run the standard passes after import (--no-opt skips them)' }) as Argv<ConformanceArgs>,
   handler: (args) => {
     const report = runConformance({
-      dirs: args.dirs, list: args.list, skips: args.skips, lenient: args.lenient, noOpt: args.opt === false,
+      dirs: args.dirs, list: args.list, skips: args.skips, lenient: args.lenient, noOpt: args.opt === false, fixed: args.fixed,
       onLine: (line) => process.stdout.write(`${line}\n`),
     });
     process.stdout.write(`${summaryLine(report)}\n`);

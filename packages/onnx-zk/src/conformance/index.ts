@@ -6,6 +6,7 @@ import { readSkips } from './skips';
 
 export { mismatch, RTOL, ATOL } from './compare';
 export { runCase } from './run-case';
+export { FIXED_ATOL, FIXED_RTOL } from './fixed-check';
 export type { CaseResult, CaseOptions, CaseStatus } from './run-case';
 export { readSkips } from './skips';
 export { readCaseList, caseFiles } from './cases';
@@ -17,6 +18,8 @@ export interface ConformanceOptions {
   skips?: string;
   lenient?: boolean;
   noOpt?: boolean;
+  /** Check fixed point too (CaseOptions.fixed). */
+  fixed?: boolean;
   /** Called with each case's result line as soon as it is known. */
   onLine?: (line: string) => void;
 }
@@ -34,7 +37,7 @@ export function runConformance(opts: ConformanceOptions): ConformanceReport {
   if (dirs.length === 0) throw new OnnxZkError(ConformanceErrors.NO_CASES);
   const skips = opts.skips ? readSkips(opts.skips) : new Map<string, string>();
   const cases = dirs.map((dir) => {
-    const r = runCase(dir, { lenient: opts.lenient, noOpt: opts.noOpt, skips });
+    const r = runCase(dir, { lenient: opts.lenient, noOpt: opts.noOpt, fixed: opts.fixed, skips });
     opts.onLine?.(caseLine(r));
     return r;
   });

@@ -3,6 +3,7 @@ import { Graph, OnnxZkError, OnnxZkErrorList, Tensor, runFloat, runPasses } from
 import { importOnnx, readTensorProto } from '@onnx-zk/onnx-frontend';
 import { CaseFiles, caseFiles } from './cases';
 import { mismatch } from './compare';
+import { checkFixed } from './fixed-check';
 
 export type CaseStatus = 'pass' | 'fail' | 'skip';
 
@@ -23,6 +24,8 @@ export interface CaseOptions {
   noOpt?: boolean;
   /** Skipped case names → reason. */
   skips?: Map<string, string>;
+  /** Also lower to fixed point and check the integer interpreter against the float one (fixed-check.ts). */
+  fixed?: boolean;
 }
 
 /** Runs one case: import, (passes), float interpreter on every test data set, compare outputs. */
@@ -49,7 +52,8 @@ function checkCase(files: CaseFiles, opts: CaseOptions, warnings: string[]): str
   for (const [k, set] of files.sets.entries()) {
     const inputs = set.inputs.map(readPb);
     const { graph, bound } = importCase(files, opts, warnings, inputs);
-    const values = runFloat(graph, inputs.filter((_, i) => !bound.has(i)).slice(0, graph.inputs.length));
+    const graphInputs = inputs.filter((_, i) => !bound.has(i)).slice(0, graph.inputs.length);
+    const values = runFloat(graph, graphInputs);
     for (const [i, file] of set.outputs.entries()) {
       const name = graph.outputs[i];
       const actual = name !== undefined ? values.get(name) : undefined;
@@ -57,6 +61,8 @@ function checkCase(files: CaseFiles, opts: CaseOptions, warnings: string[]): str
       const diff = mismatch(actual, readPb(file));
       if (diff) return `test_data_set_${k}: output ${i} (${name}): ${diff}`;
     }
+    const problem = opts.fixed && k === 0 ? checkFixed(graph, graphInputs) : undefined;
+    if (problem) return problem;
   }
   return undefined;
 }
@@ -67,12 +73,10 @@ function checkCase(files: CaseFiles, opts: CaseOptions, warnings: string[]): str
  * indices) are bound to this test data set's values as constants and the import is tried again.
  */
 function importCase(files: CaseFiles, opts: CaseOptions, warnings: string[], inputs: Tensor[]): { graph: Graph; bound: Map<number, Tensor> } {
-  const bytes = fs.readFileSync(files.model);
-  const load = (bound: Map<number, Tensor>) => {
-    const { graph } = importOnnx(bytes, { file: files.model, lenient: opts.lenient, warn: (w) => warnings.push(w), constantInputs: bound });
-    if (!opts.noOpt) runPasses(graph);
-    return { graph, bound };
-  };
+  const load = (bound: Map<number, Tensor>) => ({ graph: loadModel(files, opts, warnings, bound), bound });
+  // Fixed point: a compiled model's weights, scales and statistics are constants, so every input
+  // after the first is bound as one (the node suite feeds them as graph inputs).
+  if (opts.fixed) return load(new Map(inputs.slice(1).map((t, i): [number, Tensor] => [i + 1, t])));
   const integers = new Map(inputs.flatMap((t, i) => (t.dtype === 'int64' || t.dtype === 'int32' ? [[i, t] as const] : [])));
   if (integers.size === 0) return load(new Map());
   try {
@@ -82,6 +86,13 @@ function importCase(files: CaseFiles, opts: CaseOptions, warnings: string[], inp
     warnings.length = 0;
     return load(integers);
   }
+}
+
+/** Imports the case's model with the given inputs bound as constants, then the standard passes. */
+function loadModel(files: CaseFiles, opts: CaseOptions, warnings: string[], bound: Map<number, Tensor>): Graph {
+  const { graph } = importOnnx(fs.readFileSync(files.model), { file: files.model, lenient: opts.lenient, warn: (w) => warnings.push(w), constantInputs: bound });
+  if (!opts.noOpt) runPasses(graph);
+  return graph;
 }
 
 function readPb(file: string): Tensor {
