@@ -18,16 +18,20 @@ import { addConstant, freshNodeName, isFloatTensor } from './rewrite-utils';
  * 2. A 2-D MatMul(A, W) with constant float W [K, N] whose only consumer is an Add of a constant
  *    bias C that broadcasts to [M, N] → the canonical Gemm(A, W, C): a linear layer has one form
  *    whatever the exporter wrote (a MatMul of higher rank, or without a bias, stays a MatMul).
- * 3. BatchNormalization (inference form, constant parameters) after a Conv or Gemm with constant
+ * 3. BatchNormalization (inference form, constant parameters) after a Conv, ConvTranspose (one group) or Gemm with constant
  *    weights, or a 2-D MatMul with constant weights (which becomes a Gemm), is folded into it:
  *    y = W'·x + b' with W'[c] = W[c]·s[c], b'[c] = (b[c] − mean[c])·s[c] + β[c], s = γ/√(var + ε).
+ *
+ * 4. A canonical Gemm with constant B (and C) whose only consumer is a Mul or an Add of a constant
+ *    that is the same for every row ([N], [1, N] or a scalar: a per-column scale or shift, as Keras
+ *    exports an inference BatchNormalization) takes it in: B' = B·diag(s), C' = C·s; or C' = C + c.
  *
  * Every rewritten node keeps the union of the locs of the nodes it replaces.
  */
 export function canonicalize(graph: Graph): void {
   rewriteAll(graph, (view, node) => {
     switch (node.op) {
-      case 'Gemm': return canonicalGemm(graph, view, node);
+      case 'Gemm': return canonicalGemm(graph, view, node) || foldColumnAffine(graph, view, node);
       case 'MatMul': return matMulAddToGemm(graph, view, node);
       case 'BatchNormalization': return foldBatchNorm(graph, view, node);
       default: return false;
@@ -100,6 +104,34 @@ function matMulAddToGemm(graph: Graph, view: GraphView, mm: Node): boolean {
   return true;
 }
 
+/** Rewrite 4: a per-column Mul or Add of a constant after a canonical Gemm, folded into B and C. */
+function foldColumnAffine(graph: Graph, view: GraphView, gemm: Node): boolean {
+  const [a, bName, cName = ''] = gemm.inputs;
+  const b = view.constant(bName);
+  const c = cName === '' ? undefined : view.constant(cName);
+  if (Object.keys(gemm.attrs).length || !b || !isFloatTensor(b) || (cName !== '' && !c)) return false;
+  const next = view.soleConsumer(gemm.outputs[0], 'Mul') ?? view.soleConsumer(gemm.outputs[0], 'Add');
+  const other = next && otherOperand(next, gemm.outputs[0]);
+  const k = other !== undefined ? view.constant(other) : undefined;
+  const out = graph.values.get(gemm.outputs[0])?.shape;
+  if (!next || !k || k.dtype !== b.dtype || !out || !fitsBias(k, out) || (k.shape.length === 2 && k.shape[0] !== 1)) return false;
+  const n = b.shape[1];
+  const kv = tensorValues(k);
+  const col = (j: number) => kv[kv.length === 1 ? 0 : j];
+  const bias = c ? tensorValues(c) : undefined;
+  const biasAt = (j: number) => (bias ? bias[bias.length === 1 ? 0 : j] : 0);
+  const inputs = [a, bName, cName];
+  if (next.op === 'Mul') {
+    inputs[1] = addConstant(graph, `${next.name}_weight`, floatTensor(b.dtype, [...b.shape], tensorValues(b).map((v, i) => v * col(i % n))));
+    if (c) inputs[2] = addConstant(graph, `${next.name}_bias`, floatTensor(b.dtype, [n], Float64Array.from({ length: n }, (_, j) => biasAt(j) * col(j))));
+  } else {
+    inputs[2] = addConstant(graph, `${next.name}_bias`, floatTensor(b.dtype, [n], Float64Array.from({ length: n }, (_, j) => biasAt(j) + col(j))));
+  }
+  const fused: Node = { op: 'Gemm', name: next.name, inputs: inputs.filter((v, i) => i < 2 || v !== ''), outputs: [...next.outputs], attrs: {}, loc: [] };
+  replaceNodes(graph, [gemm, next], fused);
+  return true;
+}
+
 /** Whether C broadcasts to the product's [M, N] without changing it (Gemm's C and Add agree). */
 function fitsBias(c: Tensor, out: number[] | undefined): boolean {
   if (!out || out.length !== 2 || c.shape.length > 2) return false;
@@ -127,7 +159,7 @@ function foldBatchNorm(graph: Graph, view: GraphView, bn: Node): boolean {
   const wName = addConstant(graph, `${bn.name}_folded_weight`, newW);
   const bName = addConstant(graph, `${bn.name}_folded_bias`, newB);
   const attrs = prev.op === 'MatMul' ? {} : { ...prev.attrs };
-  if (prev.op !== 'Conv') delete attrs.beta; // C is now the folded bias, at scale 1
+  if (prev.op === 'Gemm') delete attrs.beta; // C is now the folded bias, at scale 1
   const op = prev.op === 'MatMul' ? 'Gemm' : prev.op;
   const fused: Node = { ...prev, op, name: prev.name, inputs: [prev.inputs[0], wName, bName], outputs: [...bn.outputs], attrs, loc: [] };
   replaceNodes(graph, [prev, bn], fused);
@@ -135,11 +167,13 @@ function foldBatchNorm(graph: Graph, view: GraphView, bn: Node): boolean {
 }
 
 /**
- * The axis of the weight indexing output channels: Conv W[C,…] → 0; Gemm B[K,N] → 1 (0 if
- * transB); a 2-D MatMul's W[K,N] → 1 (its output [M, N] has the channels on BN's axis 1).
+ * The axis of the weight indexing output channels: Conv W[C,…] → 0; ConvTranspose W[C_in, M, …]
+ * → 1 (one group only: with groups the output channel depends on both axes); Gemm B[K,N] → 1 (0
+ * if transB); a 2-D MatMul's W[K,N] → 1 (its output [M, N] has the channels on BN's axis 1).
  */
 function weightChannelAxis(view: GraphView, prev: Node, w: Tensor): number | undefined {
   if (prev.op === 'Conv') return 0;
+  if (prev.op === 'ConvTranspose') return attrInt(prev, 'group', 1) === 1 ? 1 : undefined;
   if (!isFloatTensor(w) || w.shape.length !== 2) return undefined;
   if (prev.op === 'MatMul') return view.rank(prev.inputs[0]) === 2 && !view.constant(prev.inputs[0]) ? 1 : undefined;
   if (prev.op !== 'Gemm') return undefined;

@@ -114,6 +114,26 @@ describe('canonicalize: MatMul + Add', () => {
   });
 });
 
+describe('canonicalize: a per-column Mul and Add after a Gemm', () => {
+  test('Gemm → Mul([N]) → Add([1, N]) (Keras inference BatchNormalization) becomes one Gemm with all three locs', () => {
+    const b = new GraphBuilder(13);
+    const a = b.input('a', [1, K]);
+    const y = b.op('Gemm', [a, b.const(random([K, N], 5)), b.const(random([N], 6))]);
+    const g = b.output(b.op('Add', [b.op('Mul', [y, b.const(random([N], 7))]), b.const(random([1, N], 8))]));
+    canonicalKeepsValues(g);
+    expect(g.nodes.map((n) => [n.op, n.loc])).toEqual([['Gemm', ['Gemm_2', 'Mul_4', 'Add_6']]]);
+  });
+
+  test('a Mul that varies along M, or by a computed value, stays', () => {
+    const b = new GraphBuilder(13);
+    const a = b.input('a', [M, K]);
+    const y = b.op('Gemm', [a, b.const(random([K, N], 5))]);
+    const g = b.output(b.op('Mul', [y, b.const(random([M, N], 7))]));
+    canonicalKeepsValues(g);
+    expect(g.nodes.map((n) => n.op)).toEqual(['Gemm', 'Mul']);
+  });
+});
+
 describe('canonicalize: BatchNormalization into a MatMul', () => {
   const bn = (b: GraphBuilder, x: string, c: number) => b.op('BatchNormalization', [
     x, b.const(seq([c], (i) => 1 + i / 4)), b.const(seq([c], (i) => i - 1)),
@@ -146,6 +166,23 @@ describe('canonicalize: BatchNormalization into a MatMul', () => {
     canonicalKeepsValues(g);
     expect(g.nodes.map((n) => [n.op, n.attrs])).toEqual([['Gemm', {}]]);
     expect(g.nodes[0].loc).toEqual(['Gemm_2', 'BatchNormalization_7']);
+  });
+
+  test('ConvTranspose (one group) → BatchNormalization folds into the ConvTranspose; with two groups it stays', () => {
+    const ints = (value: number[]) => ({ type: 'ints', value });
+    const convT = (group: number) => {
+      const b = new GraphBuilder(13);
+      const x = b.input('x', [1, 4, 3, 3]);
+      const y = b.op('ConvTranspose', [x, b.const(random([4, 6 / group, 3, 3], 5)), b.const(random([6], 6))],
+        { strides: ints([2, 2]), pads: ints([1, 1, 0, 0]), output_padding: ints([1, 1]), group: int(group) });
+      const g = b.output(bn(b, y, 6));
+      canonicalKeepsValues(g);
+      return g;
+    };
+    const g = convT(1);
+    expect(g.nodes.map((n) => [n.op, n.loc])).toEqual([['ConvTranspose', ['ConvTranspose_2', 'BatchNormalization_7']]]);
+    expect(g.nodes[0].attrs.strides).toEqual(ints([2, 2]));
+    expect(convT(2).nodes.map((n) => n.op)).toEqual(['ConvTranspose', 'BatchNormalization']);
   });
 
   test('a rank-3 MatMul keeps its BatchNormalization (BN normalises axis 1, not the weight columns)', () => {
