@@ -13,7 +13,7 @@ export { quantizeInputs } from './interpret/quantize-inputs';
 export { interpretFile } from './interpret/run-file';
 export type { InterpretOptions, InterpretedOutput } from './interpret/run-file';
 export { accuracyReport } from './report/accuracy';
-export type { AccuracyReport, OutputAccuracy } from './report/accuracy';
+export type { AccuracyReport, LayerAccuracy, OutputAccuracy } from './report/accuracy';
 export { DEFAULT_FRAC_BITS, calibrationRange, parseInputRange, checkFracBits } from './scheme/input-range';
 export { runFixedpoint, defaultReportPath } from './run';
 export type { FixedpointOptions, FixedpointResult } from './run';

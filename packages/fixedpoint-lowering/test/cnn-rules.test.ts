@@ -40,6 +40,14 @@ describe('pooling before the activation', () => {
   });
 });
 
+test('the accuracy report gives every layer it can match its own error', () => {
+  const src = convReluPool(3, 1);
+  const report = accuracyReport(src, lowerGraph(src, { inputRange: [-1, 1] }), data());
+  expect(report.layers.map((l) => [l.node, l.op, l.value])).toEqual([['conv', 'Conv', 'c'], ['pool', 'MaxPool', 'y']]);
+  for (const l of report.layers) expect(l.maxAbsError).toBeLessThan(1e-4);
+  expect(report.layers[1].maxAbsError).toBe(report.maxAbsError);
+});
+
 describe('convolutional lowering errors name the node', () => {
   it('rejects weights that are computed (FP009)', () => {
     const src = floatGraph({

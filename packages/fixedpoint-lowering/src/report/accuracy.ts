@@ -15,10 +15,28 @@ export interface OutputAccuracy {
   fixed: number[];
 }
 
+/** Errors of one ONNX node's output inside the model (no values: a model has many). */
+export interface LayerAccuracy {
+  node: string;
+  op: string;
+  value: string;
+  shape: number[];
+  frac: number;
+  maxAbsError: number;
+  meanAbsError: number;
+  maxRelError: number;
+}
+
 export interface AccuracyReport {
   fracBits: number;
   inputRange: string;
   outputs: OutputAccuracy[];
+  /**
+   * Every float node output that the fixed graph computes under the same name and shape, in node
+   * order: where the error enters. (A value fused away or moved, such as a ReLU's output once
+   * the pool after it runs first, has no entry.)
+   */
+  layers: LayerAccuracy[];
   maxAbsError: number;
   meanAbsError: number;
   maxRelError: number;
@@ -40,10 +58,19 @@ export function accuracyReport(floatGraph: Graph, fixedGraph: Graph, data: numbe
     return compare(name, info.shape, info.fixed.frac, tensorValues(reference), Array.from(ints, (v) => dequantize(v, info.fixed!.frac)));
   });
   const count = outputs.reduce((n, o) => n + o.float.length, 0);
+  const layers = floatGraph.nodes.flatMap((node) => node.outputs.flatMap((value): LayerAccuracy[] => {
+    const info = fixedGraph.values.get(value);
+    const [ints, reference] = [intValues.get(value), floatValues.get(value)];
+    if (!info?.fixed || !ints || !reference || ints.length !== reference.data.length) return [];
+    const frac = info.fixed.frac;
+    const { name: _name, float: _float, fixed: _fixed, ...stats } = compare(value, info.shape, frac, tensorValues(reference), Array.from(ints, (v) => dequantize(v, frac)));
+    return [{ node: node.name, op: node.op, value, ...stats }];
+  }));
   return {
     fracBits: Number(fixedGraph.metadata['fixed.frac']),
     inputRange: fixedGraph.metadata['fixed.input_range'] ?? '',
     outputs,
+    layers,
     maxAbsError: Math.max(0, ...outputs.map((o) => o.maxAbsError)),
     meanAbsError: count ? outputs.reduce((s, o) => s + o.meanAbsError * o.float.length, 0) / count : 0,
     maxRelError: Math.max(0, ...outputs.map((o) => o.maxRelError)),
