@@ -8,39 +8,19 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawnSync } = require('child_process');
 const { readTir } = require('../../packages/tensor-ir/dist');
 const { costSummary } = require('../../packages/zk-accelerator-components/dist');
 const { circomlibMl, RELU_PER_ELEMENT } = require('../gadgets/peers');
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'packages', 'onnx-zk', 'dist', 'cli.js');
+const { median, proveOnce: proveRun } = require('./prove-once');
+
 const MODELS = ['1l_mlp', '2l_relu_fc', 'sklearn_mlp', 'accuracy'];
 const FRAC_BITS = [16, 8];
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
 function proveOnce(model, frac) {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${model}-`));
-  const out = path.join(work, 'out');
-  const env = { ...process.env, ONNX_ZK_CACHE: path.join(work, 'cache') };
-  const dir = path.join(ROOT, 'examples', model);
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [CLI, 'prove', path.join(dir, 'network.onnx'), '--input', path.join(dir, 'input.json'),
-    '--out', out, '--frac-bits', String(frac)], { env, encoding: 'utf8' });
-  const wall = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0) throw new Error(`${model}: onnx-zk prove failed\n${r.stderr}`);
-  const timings = JSON.parse(fs.readFileSync(path.join(out, 'timings.json'), 'utf8'));
-  const accuracy = JSON.parse(fs.readFileSync(path.join(out, 'accuracy.json'), 'utf8'));
-  const sizes = Object.fromEntries(fs.readdirSync(out).map((f) => [f, fs.statSync(path.join(out, f)).size]));
-  const layers = layerCosts(path.join(out, 'model.acc.tir'));
-  fs.rmSync(work, { recursive: true, force: true });
-  return { wall, timings, maxAbsError: accuracy.maxAbsError, sizes, layers };
+  return proveRun(model, frac, (out) => ({ layers: layerCosts(path.join(out, 'model.acc.tir')) }));
 }
 
 /**
