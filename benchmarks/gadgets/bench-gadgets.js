@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Gadget benchmark: each transformer gadget alone (matmul with constant and private weights,
- * softmax with and without a causal mask, GELU in both forms and every strategy), with its
+ * Gadget benchmark: each gadget alone (matmul with constant and private weights, softmax with and
+ * without a causal mask, GELU in both forms and every strategy, convolution, pooling and
+ * per-channel affine layers), with its
  * constraints, wires, witness time, Groth16 times and error against a float64 reference, beside
  * the circomlib-ml design where one exists in R1CS. Run after the build (`npx nx run-many -t build`):
  *   npm run bench:gadgets            (in benchmarks/), or node benchmarks/gadgets/bench-gadgets.js
  * Env: BENCH_MATMUL_SIZES (default 8,16,32,64,128), BENCH_SOFTMAX_LENGTHS (8,32,128,512,1024),
- * BENCH_GELU_SIZES (1,16,256,4096,65536), BENCH_GROTH16_BOX_S (time box of setup + prove per
+ * BENCH_GELU_SIZES (1,16,256,4096,65536), BENCH_CNN_SIZES (feature-map sides, 8,16,28,56), BENCH_GROTH16_BOX_S (time box of setup + prove per
  * circuit, default 300), BENCH_GROTH16_MAX_POWER (default 20), BENCH_ONLY (family names, comma list),
  * BENCH_OUT (output folder, default this one), BENCH_COUNT_ONLY_ABOVE (circuits predicted larger
  * are counted, not stored, and not proved; default 2^20 constraints), BENCH_SIZES_ONLY (rerun only these
@@ -20,6 +21,7 @@ const path = require('path');
 const { gadgets } = require('@onnx-zk/zk-accelerator-components');
 const { matmulCases } = require('./family-matmul');
 const { approxCases } = require('./family-approx');
+const { cnnCases } = require('./family-cnn');
 const { measure } = require('./measure');
 const { Groth16Bench } = require('./groth16');
 const { markdownReport } = require('./report-md');
@@ -31,6 +33,7 @@ const OPTIONS = {
   matmulSizes: list(env.BENCH_MATMUL_SIZES, [8, 16, 32, 64, 128]),
   softmaxLengths: list(env.BENCH_SOFTMAX_LENGTHS, [8, 32, 128, 512, 1024]),
   geluSizes: list(env.BENCH_GELU_SIZES, [1, 16, 256, 4096, 65536]),
+  cnnSizes: list(env.BENCH_CNN_SIZES, [8, 16, 28, 56]),
   boxSeconds: Number(env.BENCH_GROTH16_BOX_S || 300),
   maxPower: Number(env.BENCH_GROTH16_MAX_POWER || 20),
   only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : null,
@@ -43,7 +46,7 @@ const LOAD_AT_START = os.loadavg();
 const has = (name) => Object.prototype.hasOwnProperty.call(gadgets, name);
 
 function allCases() {
-  const cases = [...matmulCases(OPTIONS.matmulSizes, has), ...approxCases(OPTIONS, gadgets)];
+  const cases = [...matmulCases(OPTIONS.matmulSizes, has), ...approxCases(OPTIONS, gadgets), ...cnnCases(OPTIONS.cnnSizes)];
   return cases.filter((c) => (!OPTIONS.only || OPTIONS.only.includes(c.family)) && (!OPTIONS.sizesOnly || OPTIONS.sizesOnly.includes(c.size)));
 }
 

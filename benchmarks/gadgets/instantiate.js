@@ -55,7 +55,7 @@ function boundsParam(p, spec) {
 function paramsFor(gadget, spec) {
   return gadget.abi.map((p) => {
     switch (p.kind) {
-      case 'in': return refOf(spec, { input: p.input }).signals;
+      case 'in': return p.optional && !spec.inputs[p.input] ? [] : refOf(spec, { input: p.input }).signals;
       case 'out': return numel(refOf(spec, { output: p.output }).shape);
       case 'const': return spec.inputs[p.input]?.constant ?? null;
       case 'int': return intParam(gadget, p, spec);

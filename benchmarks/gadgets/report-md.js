@@ -12,7 +12,7 @@ function row(r) {
   return [
     r.family, r.variant, num(r.size), num(r.constraints), num(r.constraints / r.elements, 1), num(r.wires),
     r.costFormulaExact ? 'yes' : 'NO', exact, num(r.witnessMs, 1), secs(r.groth16, 'setupS'), secs(r.groth16, 'proveS'),
-    secs(r.groth16, 'verifyS'), sci(r.maxAbsError), sci(r.meanAbsError), peer, ratio, r.load1 === undefined ? '–' : num(r.load1, 1), r.groth16.skipped ?? '',
+    secs(r.groth16, 'verifyS'), sci(r.maxAbsError), sci(r.meanAbsError), peer, ratio, r.load1 === undefined ? '–' : num(r.load1, 1), [r.groth16.skipped, r.peer?.unsound].filter(Boolean).join('; '),
   ];
 }
 
