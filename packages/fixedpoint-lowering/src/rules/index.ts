@@ -12,6 +12,7 @@ import { Reciprocal } from './Reciprocal';
 import { ReduceMax } from './ReduceMax';
 import { Relu } from './Relu';
 import { Rescale } from './Rescale';
+import { RescaleClip } from './RescaleClip';
 import { RescaleRelu } from './RescaleRelu';
 import { Reshape } from './Reshape';
 import { Rsqrt } from './Rsqrt';
@@ -27,6 +28,7 @@ import { Conv } from './Conv';
 import { ConvLinear } from './ConvLinear';
 import { ConvTranspose } from './ConvTranspose';
 import { dataMovementRules } from './data-movement';
+import { Elu } from './Elu';
 import { IndexMap } from './IndexMap';
 import { InstanceNormalization } from './InstanceNormalization';
 import { LeakyRelu, PRelu } from './LeakyRelu';
@@ -49,6 +51,7 @@ export const rules: Record<string, Rule> = {
   Conv,
   ConvLinear,
   ConvTranspose,
+  Elu,
   GlobalAveragePool,
   GlobalMaxPool,
   IndexMap,
@@ -69,6 +72,7 @@ export const rules: Record<string, Rule> = {
   Relu,
   Rescale,
   RescaleRelu,
+  RescaleClip,
   Reshape,
   Rsqrt,
   LayerNormalization,
@@ -90,7 +94,6 @@ export const rules: Record<string, Rule> = {
   Clip,
   Div: FLOAT_ONLY,
   Dropout: FLOAT_ONLY,
-  Elu: FLOAT_ONLY,
   Equal: FLOAT_ONLY,
   Erf: FLOAT_ONLY,
   Exp,

@@ -14,6 +14,7 @@ import { range_check } from './range_check.ll';
 import { reciprocal } from './reciprocal.ll';
 import { relu } from './relu.ll';
 import { rescale } from './rescale.ll';
+import { rescale_clip } from './rescale_clip.ll';
 import { rescale_relu } from './rescale_relu.ll';
 import { rsqrt } from './rsqrt.ll';
 import { sigmoid } from './sigmoid.ll';
@@ -32,6 +33,7 @@ export const runtimeBodies: Record<string, string> = {
   rescale,
   relu,
   rescale_relu,
+  rescale_clip,
   add,
   add_const,
   copy,

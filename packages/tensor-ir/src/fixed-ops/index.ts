@@ -13,6 +13,7 @@ import { Reciprocal } from './Reciprocal';
 import { ReduceMax } from './ReduceMax';
 import { Relu } from './Relu';
 import { Rescale } from './Rescale';
+import { RescaleClip } from './RescaleClip';
 import { RescaleRelu } from './RescaleRelu';
 import { Reshape } from './Reshape';
 import { Rsqrt } from './Rsqrt';
@@ -28,6 +29,7 @@ export const fixedOps: Record<string, OpDef> = {
   Relu,
   Rescale,
   RescaleRelu,
+  RescaleClip,
   Reshape,
   Exp,
   Gelu,

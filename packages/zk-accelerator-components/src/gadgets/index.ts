@@ -6,6 +6,7 @@ import { rangeCheck } from './range-check';
 import { relu } from './relu';
 import { rescale } from './rescale';
 import { rescaleRelu } from './rescale-relu';
+import { rescaleClip } from './rescale-clip';
 import { clamp } from './clamp';
 import { convLinear } from './conv-linear';
 import { indexMap } from './index-map';
@@ -27,6 +28,7 @@ export const gadgets: Record<string, GadgetDef> = {
   rescale,
   relu,
   rescale_relu: rescaleRelu,
+  rescale_clip: rescaleClip,
   add,
   add_const: addConst,
   copy,

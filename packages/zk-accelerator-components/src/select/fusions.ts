@@ -10,6 +10,7 @@ export interface FusionPattern {
 
 export const fusions: FusionPattern[] = [
   { name: 'rescale-relu', first: 'Rescale', second: 'Relu', fused: 'RescaleRelu' },
+  { name: 'rescale-clip', first: 'Rescale', second: 'Clip', fused: 'RescaleClip' },
 ];
 
 function union(a: string[], b: string[]): string[] {
@@ -19,7 +20,8 @@ function union(a: string[], b: string[]): string[] {
 /**
  * Applies one pattern wherever `second` reads the output of `first` and is its only consumer
  * (and that output is not a graph output). The fused node takes the consumer's place and name,
- * the producer's inputs and attributes, the consumer's outputs, and both locations.
+ * the producer's inputs, the attributes of both (the producer's `shift`, the consumer's
+ * `low`/`high`), the consumer's outputs, and both locations.
  */
 export function applyFusion(graph: Graph, pattern: FusionPattern): number {
   const producer = new Map<string, Node>();
