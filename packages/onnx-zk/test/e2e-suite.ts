@@ -12,6 +12,9 @@ import { prepareCircuit, runVerify } from '@onnx-zk/prover-driver';
 import { proveSteps, runSteps } from '../src';
 import { copyDir, EXAMPLES, integerOutputs, quantizedInputText, quiet, readJson, runLli, tempDir, writeJson } from './helpers';
 
+/** Proving the largest bundled CI model (mnist_cnn, 346k constraints) takes about 2 minutes here. */
+const PROVE_TIMEOUT_MS = 600_000;
+
 export interface EndToEndOptions {
   /** A classifier: the proved output's argmax must be the float model's. */
   classifier?: boolean;
@@ -38,7 +41,7 @@ export function describeEndToEnd(model: string, options: EndToEndOptions = {}): 
     beforeAll(async () => {
       dir = tempDir(model);
       await runSteps(proveSteps({ model: path.join(EXAMPLES, model, 'network.onnx'), input, out: dir }), quiet);
-    });
+    }, PROVE_TIMEOUT_MS);
 
     it('keeps every artifact of the chain', () => {
       for (const f of ['model.tir', 'model.fxp.tir', 'model.acc.tir', 'model.bc', 'model.runtime.ll', 'accuracy.json',
