@@ -15,7 +15,7 @@ export { verifyGraph } from './verify';
 export * from './format';
 export { broadcastShapes, canBroadcastTo, broadcastIndices, resolveReshape, planMatMul, windowOf, kernelOffsets, windowTaps, forEachIndex } from './ops/helpers';
 export type { Window, Taps } from './ops/helpers';
-export { transposedWindow } from './ops/ConvTranspose';
+export { transposedWindow, forEachScatter } from './ops/ConvTranspose';
 export type { TransposedWindow } from './ops/ConvTranspose';
 export { printTir, parseTir, TEXT_MAGIC } from './text';
 export { readTir, writeTir, isTextTir } from './io';

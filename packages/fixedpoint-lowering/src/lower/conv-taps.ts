@@ -1,4 +1,4 @@
-import { TransposedWindow, Window, forEachIndex, kernelOffsets, windowTaps } from '@onnx-zk/tensor-ir';
+import { TransposedWindow, Window, forEachIndex, forEachScatter, kernelOffsets, windowTaps } from '@onnx-zk/tensor-ir';
 
 /** Per output position, the (input position, kernel offset) pairs meeting there, as codes s·K + k. */
 export interface TapTable {
@@ -32,16 +32,6 @@ export function convTaps(win: Window, input: number[]): TapTable {
 export function convTransposeTaps(win: TransposedWindow, input: number[]): TapTable {
   const k = win.kernel.reduce((a, b) => a * b, 1);
   const lists: number[][] = Array.from({ length: win.out.reduce((a, b) => a * b, 1) }, () => []);
-  forEachIndex(input, (ic, s) => {
-    forEachIndex(win.kernel, (kc, kp) => {
-      let o = 0;
-      for (let d = 0; d < ic.length; d++) {
-        const p = ic[d] * win.strides[d] + kc[d] * win.dilations[d] - win.begin[d];
-        if (p < 0 || p >= win.out[d]) return;
-        o = o * win.out[d] + p;
-      }
-      lists[o].push(s * k + kp);
-    });
-  });
+  forEachScatter(win, input, (s, kp, o) => lists[o].push(s * k + kp));
   return pack(win.out, lists);
 }

@@ -93,7 +93,24 @@ function convTranspose(x: Tensor, w: Tensor, b: Tensor | undefined, group: numbe
     const bd = floatData(b);
     for (let i = 0; i < y.length; i++) y[i] = bd[Math.floor(i / outSize) % m];
   }
-  forEachIndex(spatial, (ic, ip) => {
+  forEachScatter(win, spatial, (ip, kp, o) => {
+    for (let img = 0; img < n; img++) {
+      for (let ch = 0; ch < c; ch++) {
+        const g = Math.floor(ch / cg);
+        const xv = xd[(img * c + ch) * inSize + ip];
+        for (let j = 0; j < mg; j++) y[(img * m + g * mg + j) * outSize + o] += xv * wd[(ch * mg + j) * kSize + kp];
+      }
+    }
+  });
+  return floatTensor(x.dtype, [n, m, ...win.out], y);
+}
+
+/**
+ * Every (input position, kernel offset) pair of a transposed convolution and the output position
+ * it lands on (flat, row-major): s·stride + k·dilation − begin per axis, pairs outside dropped.
+ */
+export function forEachScatter(win: TransposedWindow, input: number[], fn: (inputIndex: number, kernelIndex: number, outputIndex: number) => void): void {
+  forEachIndex(input, (ic, ip) => {
     forEachIndex(win.kernel, (kc, kp) => {
       let o = 0;
       for (let d = 0; d < ic.length; d++) {
@@ -101,14 +118,7 @@ function convTranspose(x: Tensor, w: Tensor, b: Tensor | undefined, group: numbe
         if (p < 0 || p >= win.out[d]) return;
         o = o * win.out[d] + p;
       }
-      for (let img = 0; img < n; img++) {
-        for (let ch = 0; ch < c; ch++) {
-          const g = Math.floor(ch / cg);
-          const xv = xd[(img * c + ch) * inSize + ip];
-          for (let j = 0; j < mg; j++) y[(img * m + g * mg + j) * outSize + o] += xv * wd[(ch * mg + j) * kSize + kp];
-        }
-      }
+      fn(ip, kp, o);
     });
   });
-  return floatTensor(x.dtype, [n, m, ...win.out], y);
 }

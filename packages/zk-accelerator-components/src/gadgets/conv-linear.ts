@@ -1,6 +1,7 @@
 import { assert } from '@onnx-zk/tensor-ir';
 import type { ConstraintSystem } from '../r1cs/constraint-system';
-import { LinearCombination, Signal, lcAccumulate, lcConstant } from '../r1cs/linear-combination';
+import type { Signal } from '../r1cs/linear-combination';
+import { WeightedSum } from './blocks/weighted-sum';
 import { caseInputs, caseTensor } from '../soundness/case-input';
 import { Params } from './params';
 import type { AbiParam, GadgetDef, ParamValue } from './types';
@@ -37,22 +38,14 @@ function synthesize(_cs: ConstraintSystem, values: ParamValue[]): Signal[] {
     for (let oc = 0; oc < m; oc++) {
       const cBase = Math.floor(oc / (m / group)) * cg;
       for (let pos = 0; pos < positions; pos++) {
-        const bias = B === null ? 0n : B[oc];
-        const lc: LinearCombination = lcConstant(bias);
-        let value = bias;
+        const sum = new WeightedSum(B === null ? 0n : B[oc]);
         for (let t = pos * width; t < (pos + 1) * width; t++) {
           const code = Number(taps[t]);
           if (code < 0) continue;
           const [s, kk] = [Math.floor(code / k), code % k];
-          for (let ic = 0; ic < cg; ic++) {
-            const w = W[(oc * cg + ic) * k + kk];
-            if (w === 0n) continue;
-            const xi = x[(img * c + cBase + ic) * inSize + s];
-            lcAccumulate(lc, xi.lc, w);
-            value += xi.value * w;
-          }
+          for (let ic = 0; ic < cg; ic++) sum.add(x[(img * c + cBase + ic) * inSize + s], W[(oc * cg + ic) * k + kk]);
         }
-        y.push({ lc, value });
+        y.push(sum.signal());
       }
     }
   }

@@ -1,6 +1,7 @@
 import { assert } from '@onnx-zk/tensor-ir';
 import type { ConstraintSystem } from '../r1cs/constraint-system';
-import { LinearCombination, Signal, lcAccumulate, lcConstant } from '../r1cs/linear-combination';
+import type { Signal } from '../r1cs/linear-combination';
+import { WeightedSum } from './blocks/weighted-sum';
 import { Params } from './params';
 import type { AbiParam, GadgetDef, ParamValue } from './types';
 import { caseInputs, caseTensor } from '../soundness/case-input';
@@ -25,17 +26,9 @@ function synthesize(_cs: ConstraintSystem, values: ParamValue[]): Signal[] {
   const y: Signal[] = [];
   for (let r = 0; r < rows; r++) {
     for (let j = 0; j < n; j++) {
-      const bias = B === null ? 0n : B[j];
-      const lc: LinearCombination = lcConstant(bias);
-      let value = bias;
-      for (let i = 0; i < k; i++) {
-        const w = W[i * n + j];
-        if (w === 0n) continue;
-        const xi = x[r * k + i];
-        lcAccumulate(lc, xi.lc, w);
-        value += xi.value * w;
-      }
-      y.push({ lc, value });
+      const sum = new WeightedSum(B === null ? 0n : B[j]);
+      for (let i = 0; i < k; i++) sum.add(x[r * k + i], W[i * n + j]);
+      y.push(sum.signal());
     }
   }
   return y;

@@ -1,6 +1,7 @@
 import { assert } from '@onnx-zk/tensor-ir';
 import type { ConstraintSystem } from '../r1cs/constraint-system';
-import { LinearCombination, Signal, lcAccumulate, lcConstant } from '../r1cs/linear-combination';
+import type { Signal } from '../r1cs/linear-combination';
+import { WeightedSum } from './blocks/weighted-sum';
 import { caseInputs, caseTensor } from '../soundness/case-input';
 import { Params } from './params';
 import type { AbiParam, GadgetDef, ParamValue } from './types';
@@ -23,16 +24,9 @@ function synthesize(_cs: ConstraintSystem, values: ParamValue[]): Signal[] {
   assert(index !== null && W !== null && index.length === n * taps && W.length === n * taps && (B === null || B.length === n), 'sparse_linear: shapes');
   const y: Signal[] = [];
   for (let o = 0; o < n; o++) {
-    const bias = B === null ? 0n : B[o];
-    const lc: LinearCombination = lcConstant(bias);
-    let value = bias;
-    for (let t = o * taps; t < (o + 1) * taps; t++) {
-      const i = Number(index[t]);
-      if (i < 0 || W[t] === 0n) continue;
-      lcAccumulate(lc, x[i].lc, W[t]);
-      value += x[i].value * W[t];
-    }
-    y.push({ lc, value });
+    const sum = new WeightedSum(B === null ? 0n : B[o]);
+    for (let t = o * taps; t < (o + 1) * taps; t++) if (index[t] >= 0n) sum.add(x[Number(index[t])], W[t]);
+    y.push(sum.signal());
   }
   return y;
 }
