@@ -10,6 +10,6 @@ export function typesOf(graph: Graph, node: Node): FixedTypes {
   };
   return {
     inputs: node.inputs.map((i) => (i === '' ? undefined : info(i))),
-    outputs: node.outputs.map(info),
+    outputs: node.outputs.map((o) => (o === '' ? undefined : info(o))),
   };
 }

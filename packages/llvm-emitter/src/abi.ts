@@ -8,8 +8,8 @@ import { Errors } from './errors';
  * emitter and the gadgets walk the abi the same way; the rest of the emitter sees ResolvedArg.
  */
 export type ResolvedArg =
-  | { kind: 'out'; value: string }
-  /** null: an absent optional input (a null pointer). */
+  /** null: an absent optional output or input (a null pointer). */
+  | { kind: 'out'; value: string | null }
   | { kind: 'in'; value: string | null }
   | { kind: 'const'; value: string | null }
   | { kind: 'int'; value: number }
@@ -29,7 +29,7 @@ export function resolveArgs(gadget: GadgetDef, node: Node, graph: Graph): Resolv
     const v = values[i];
     switch (p.kind) {
       case 'in': return { kind: 'in', value: (node.inputs[p.input] ?? '') === '' ? null : node.inputs[p.input] };
-      case 'out': return { kind: 'out', value: node.outputs[p.output] };
+      case 'out': return { kind: 'out', value: (node.outputs[p.output] ?? '') === '' ? null : node.outputs[p.output] };
       case 'const': return { kind: 'const', value: v === null ? null : node.inputs[p.input] };
       case 'int': return { kind: 'int', value: v as number };
       case 'lo': case 'hi': {
@@ -45,7 +45,7 @@ function checkOperand(gadget: GadgetDef, p: AbiParam, node: Node): void {
   const ref = operandOf(p);
   if (!ref) return;
   const [list, i, what] = 'input' in ref ? [node.inputs, ref.input, 'input'] : [node.outputs, ref.output, 'output'];
-  const optional = (p.kind === 'const' || p.kind === 'in') && p.optional === true;
+  const optional = (p.kind === 'const' || p.kind === 'in' || p.kind === 'out') && p.optional === true;
   if ((list[i] ?? '') === '' && !optional) {
     raise(Errors.ABI_MISMATCH, { node: node.name, op: node.op },
       `gadget ${gadget.name} needs node ${what} ${i} for its abi parameter '${p.name}'`);

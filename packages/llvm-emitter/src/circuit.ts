@@ -40,8 +40,7 @@ export function emitCircuit(kit: LlvmKit, graph: Graph, plans: CallPlan[], syms:
 
 function argValue(kit: LlvmKit, buffers: Buffers, arg: ResolvedArg): llvm.Value {
   switch (arg.kind) {
-    case 'out': return buffers.data(arg.value);
-    case 'in': case 'const': return arg.value === null ? buffers.nullPointer() : buffers.data(arg.value);
+    case 'out': case 'in': case 'const': return arg.value === null ? buffers.nullPointer() : buffers.data(arg.value);
     case 'lo': case 'hi': return buffers.bounds(arg.kind, arg.value, arg.data, arg.shift);
     case 'int': return llvm.ConstantInt.get(kit.i64, arg.value, true);
   }

@@ -1,14 +1,17 @@
-import { agree } from './helpers/gadget-alone';
+import { gadgets } from '@onnx-zk/zk-accelerator-components';
+import { agree, nativeOutputs } from './helpers/gadget-alone';
 
 /**
  * The runtime body of zk.rescale_clip agrees bit for bit with the gadget's witness, run alone under
- * lli-14: y = min(max(floor((x + 2^(shift−1)) / 2^shift), low), high), lo/hi the bounds of q.
+ * lli-14: y = min(max(q, low), high) with q = floor((x + 2^(shift−1)) / 2^shift), lo/hi the bounds
+ * of q; the optional output q absent (a null pointer) or present (printed after y).
  */
 const fill = (n: number, v: bigint) => Array<bigint>(n).fill(v);
 // shift 3: q = −16, −2, −1, 0, 0, 1, 2, 3, 15 (−2.5, −1.5, −0.5 and the positive ties round up)
 const x = [-132n, -20n, -12n, -4n, 0n, 4n, 12n, 20n, 123n];
 const n = x.length;
-const args = (low: number, high: number, lo = fill(n, -16n), hi = fill(n, 15n)) => [x, n, n, 3, low, high, lo, hi];
+const args = (low: number, high: number, lo = fill(n, -16n), hi = fill(n, 15n), q: number | null = null) => [x, n, q, n, 3, low, high, lo, hi];
+const withQ = (low: number, high: number, lo = fill(n, -16n), hi = fill(n, 15n)) => args(low, high, lo, hi, n);
 
 test('no limit crossed: a plain rescale', () => {
   agree('rescale_clip', args(-16, 15));
@@ -38,4 +41,15 @@ test('all beyond a limit, and per-element bounds mixing every case', () => {
   const lo = [-16n, -3n, -2n, -1n, -1n, 0n, -4n, 3n, 15n];
   const hi = [-16n, -2n, 5n, 2n, 0n, 9n, 2n, 3n, 15n];
   agree('rescale_clip', args(-1, 2, lo, hi));
+});
+
+test('with q: y then the rescaled q, for every way the limits meet the bounds', () => {
+  const q = [-16n, -2n, -1n, 0n, 0n, 1n, 2n, 3n, 15n];
+  expect(nativeOutputs(gadgets.rescale_clip, withQ(-1, 2))).toEqual([-1n, -1n, -1n, 0n, 0n, 1n, 2n, 2n, 2n, ...q]);
+  for (const [low, high] of [[-16, 15], [Number.MIN_SAFE_INTEGER, 0], [-2, 15], [-2, 1], [-15, -14], [0, 0], [-20, -17], [16, 20]]) {
+    agree('rescale_clip', withQ(low, high));
+  }
+  const lo = [-16n, -3n, -2n, -1n, -1n, 0n, -4n, 3n, 15n];
+  const hi = [-16n, -2n, 5n, 2n, 0n, 9n, 2n, 3n, 15n];
+  agree('rescale_clip', withQ(-1, 2, lo, hi));
 });

@@ -80,6 +80,33 @@ describe('runAssign', () => {
   });
 });
 
+/** h = [−178, 132] (the tiny module's linear) → q = floor((h + 8) / 16) = [−11, 8] ∈ [−62, 63]; clip [−3, 5]. */
+const LINEAR = `
+  call void @zk.range_check(i64* %x, i64 3, i64* getelementptr inbounds ([3 x i64], [3 x i64]* @lo.x, i64 0, i64 0), i64* getelementptr inbounds ([3 x i64], [3 x i64]* @hi.x, i64 0, i64 0)), !onnx.loc !1
+  call void @zk.linear(i64* %x, i64* getelementptr inbounds ([6 x i64], [6 x i64]* @c.W, i64 0, i64 0), i64* getelementptr inbounds ([2 x i64], [2 x i64]* @c.B, i64 0, i64 0), i64* getelementptr inbounds ([2 x i64], [2 x i64]* @v.h, i64 0, i64 0), i64 1, i64 3, i64 2), !onnx.loc !3`;
+const Q_GLOBALS = `@lo.q = private constant [1 x i64] [i64 -62]
+@hi.q = private constant [1 x i64] [i64 63]
+@v.c = internal global [2 x i64] zeroinitializer`;
+const V_C = 'i64* getelementptr inbounds ([2 x i64], [2 x i64]* @v.c, i64 0, i64 0)';
+const RESCALE_CLIP = (y: string, q: string) => `  call void @zk.rescale_clip(i64* getelementptr inbounds ([2 x i64], [2 x i64]* @v.h, i64 0, i64 0), ${y}, ${q}, i64 2, i64 4, i64 -3, i64 5, i64* getelementptr inbounds ([1 x i64], [1 x i64]* @lo.q, i64 0, i64 0), i64* getelementptr inbounds ([1 x i64], [1 x i64]* @hi.q, i64 0, i64 0)), !onnx.loc !7`;
+
+describe('an optional out param (rescale_clip\'s q)', () => {
+  const assign = (name: string, y: string, q: string) => {
+    const file = writeText(dir, `${name}.ll`, tinyModule({ body: `${LINEAR}\n${RESCALE_CLIP(y, q)}\n`, globals: Q_GLOBALS }));
+    const { r1cs, outputs } = prepareCircuit(file, inputFile).assignment;
+    expect(checkR1cs(r1cs, r1cs.witness)).toBeNull();
+    return outputs[0].map((s) => s.value);
+  };
+
+  test('absent (a null pointer): the gadget returns y alone, bound to its buffer', () => {
+    expect(assign('q-null', 'i64* %y', 'i64* null')).toEqual([-3n, 5n]);
+  });
+
+  test('present: the returned signals split over y then q in abi order', () => {
+    expect(assign('q-buffer', V_C, 'i64* %y')).toEqual([-11n, 8n]);
+  });
+});
+
 describe('assignment errors', () => {
   const RC = `
   call void @zk.range_check(i64* %x, i64 3, i64* getelementptr inbounds ([3 x i64], [3 x i64]* @lo.x, i64 0, i64 0), i64* getelementptr inbounds ([3 x i64], [3 x i64]* @hi.x, i64 0, i64 0)), !onnx.loc !1`;
@@ -97,6 +124,12 @@ describe('assignment errors', () => {
     expect(e.code).toBe(code);
     expect(e.message).toContain(file);
     expect(e.message).toMatch(pattern);
+  });
+
+  test('a null y (rescale_clip\'s required out) is PV008', () => {
+    const body = `${LINEAR}\n${RESCALE_CLIP('i64* null', 'i64* %y')}\n`;
+    const file = writeText(dir, 'err-null-out.ll', tinyModule({ body, globals: Q_GLOBALS }));
+    expect(codeOf(() => prepareCircuit(file, inputFile)).message).toMatch(/PV008.*parameter y \(out\) needs a writable buffer \(it is not optional\), got null/);
   });
 
   test('input.json with the wrong number of inputs is PV009', () => {

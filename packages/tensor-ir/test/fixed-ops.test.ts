@@ -80,6 +80,27 @@ describe('dialect tables', () => {
     expect(() => verifyGraph(fixedMlp('accel'))).not.toThrow();
   });
 
+  it('RescaleClip has an optional second output q (the rescaled value, same frac), absent as \'\' or left off', () => {
+    /** fixedMlp with Rescale → Relu replaced by RescaleClip(l) → outputs; s (the Rescale's output) kept only as q. */
+    const fused = (outputs: string[]) => {
+      const g = fixedMlp();
+      const attrs = { shift: { type: 'int' as const, value: 4 }, low: { type: 'int' as const, value: 0 }, high: { type: 'int' as const, value: 100 } };
+      g.nodes.splice(1, 2, { op: 'RescaleClip', name: 'Relu_1', inputs: ['l'], outputs, attrs, loc: ['Gemm_0', 'Relu_1'] });
+      if (!outputs.includes('s')) g.values.delete('s');
+      return g;
+    };
+    for (const outputs of [['r'], ['r', ''], ['r', 's']]) expect(() => verifyGraph(fused(outputs))).not.toThrow();
+    const g = fused(['r', 's']);
+    const n = g.nodes[1];
+    expect(fixedOps.RescaleClip.fracRule!(inferContext(g, n))).toEqual([4, 4]);
+    expect(inferOp('fixed', 'RescaleClip', [x([2, 3])], { shift: int(2), low: int(-1), high: int(1) }, 2)).toEqual([
+      { dtype: 'int64', shape: [2, 3] }, { dtype: 'int64', shape: [2, 3] },
+    ]);
+    g.values.get('s')!.fixed!.frac = 5;
+    expect(catchList(() => verifyGraph(g)).map((e) => e.message)).toEqual([expect.stringMatching(/Relu_1 \(RescaleClip\): error IR017: .*'s' has frac 5, the RescaleClip rule gives 4/)]);
+    expect(catchList(() => verifyGraph(fused(['', 's']))).map((e) => e.message)).toContainEqual(expect.stringMatching(/Relu_1 \(RescaleClip\): error IR019: .*output 0 \(y\) is required but absent/));
+  });
+
   it('RangeCheck must check a graph input', () => {
     const g = fixedMlp('accel');
     g.nodes.push({ ...g.nodes[0], name: 'bad.range', inputs: ['s'] });

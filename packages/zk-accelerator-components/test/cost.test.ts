@@ -37,10 +37,10 @@ const cases: Record<string, () => Case[]> = {
     inputs: { x: rescaled(next, within(next, lo, hi), shift) },
     params: { y: lo.length, n: lo.length, shift, lo: i64(lo), hi: i64(hi) },
   }))),
-  rescale_clip: () => bounds.flatMap(({ lo, hi }) => [[2, -3, 3], [9, Number.MIN_SAFE_INTEGER, 0], [4, 0, 1 << 30], [1, 5, 5]].map(([shift, low, high]) => ({
+  rescale_clip: () => bounds.flatMap(({ lo, hi }) => [[2, -3, 3], [9, Number.MIN_SAFE_INTEGER, 0], [4, 0, 1 << 30], [1, 5, 5]].flatMap(([shift, low, high]) => [0, lo.length].map((q) => ({
     inputs: { x: rescaled(next, within(next, lo, hi), shift) },
-    params: { y: lo.length, n: lo.length, shift, low, high, lo: i64(lo), hi: i64(hi) },
-  }))),
+    params: { y: lo.length, q, n: lo.length, shift, low, high, lo: i64(lo), hi: i64(hi) },
+  })))),
   add: () => [{ inputs: { a: [1n, 2n], b: [3n, 4n] }, params: { y: 2, n: 2, shift_a: 0, shift_b: 5 } }],
   add_const: () => [{ inputs: { a: [1n, 2n] }, params: { b: i64([3, 4]), y: 2, n: 2, shift_a: 1, shift_b: 0 } }],
   copy: () => [{ inputs: { x: [1n, 2n, 3n] }, params: { y: 3, n: 3 } }],

@@ -5,7 +5,9 @@ import { randInt, rng } from './helpers';
 
 /**
  * q[2,3]·k[3,4] (MatMul of two inputs) → Rescale → LayerNormalization, ReduceMax and Clip of the
- * rescaled scores: selected, then synthesized node by node through paramsFromNode as the prover does.
+ * rescaled scores: selected (Rescale → Clip fuses into RescaleClip, whose second output, the
+ * rescaled scores, LayerNorm and ReduceMax read), then synthesized node by node through
+ * paramsFromNode as the prover does.
  */
 const R = 16n;
 const D = 4;
@@ -73,7 +75,15 @@ function assign(g: Graph, inputs: Record<string, bigint[]>) {
     const outs = gadget.synthesize(cs, params, node.loc);
     expect({ constraints: cs.nConstraints - c0, wires: cs.nWires - w0 })
       .toEqual({ constraints: attrInt(node, 'cost_constraints'), wires: attrInt(node, 'cost_wires') });
-    if (node.outputs.length) signals.set(node.outputs[0], outs);
+    // The returned signals, split over the `out` params in abi order.
+    let offset = 0;
+    gadget.abi.forEach((p, i) => {
+      if (p.kind !== 'out') return;
+      const n = fromNode[i] as number;
+      if (n > 0) signals.set(node.outputs[p.output], outs.slice(offset, offset + n));
+      offset += n;
+    });
+    expect(offset).toBe(outs.length);
   }
   const y = g.outputs.flatMap((o) => signals.get(o)!);
   return { y, r1cs: cs.finalize({ outputs: y, privateInputs: [...signals.get('q')!, ...signals.get('k')!] }) };
@@ -82,11 +92,13 @@ function assign(g: Graph, inputs: Record<string, bigint[]>) {
 describe('select and assign: attention-style MatMul, LayerNorm, ReduceMax, Clip', () => {
   const accel = selectGadgets({ producer: 'onnx-zk-fxp', graph: graph() }).graph;
 
-  test('binds each op to its gadget', () => {
+  test('binds each op to its gadget; the fused RescaleClip takes the Rescale\'s place and hands its readers sr', () => {
     const bound = Object.fromEntries(accel.nodes.map((n) => [n.name, attrString(n, 'gadget')]));
     expect(bound).toMatchObject({
-      MatMul_qk: 'matmul_private', LayerNorm_1: 'layer_norm', ReduceMax_2: 'max', Clip_3: 'clamp',
+      MatMul_qk: 'matmul_private', LayerNorm_1: 'layer_norm', ReduceMax_2: 'max', Clip_3: 'rescale_clip',
     });
+    expect(accel.nodes.map((n) => n.name)).toEqual(['RangeCheck_q', 'RangeCheck_k', 'MatMul_qk', 'Clip_3', 'LayerNorm_1', 'ReduceMax_2']);
+    expect(accel.nodes.find((n) => n.name === 'Clip_3')!.outputs).toEqual(['c', 'sr']);
     expect(attrInt(accel.nodes.find((n) => n.name === 'MatMul_qk')!, 'cost_constraints')).toBe(2 * 4 * 3);
   });
 

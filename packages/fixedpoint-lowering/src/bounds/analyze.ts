@@ -26,9 +26,11 @@ export function analyzeBounds(graph: Graph, onnxOpOf: ReadonlyMap<string, string
     const types = typesOf(graph, node);
     const outs = rule.bounds(node, node.inputs.map((i) => (i === '' ? undefined : intervals.get(i))), types);
     node.outputs.forEach((name, k) => {
+      const info = types.outputs[k];
+      if (!info) return; // an absent optional output
       checkFits(outs[k], name, site, node);
       intervals.set(name, outs[k]);
-      types.outputs[k].fixed = { frac: types.outputs[k].fixed?.frac ?? 0, lo: BigInt64Array.from(outs[k].lo), hi: BigInt64Array.from(outs[k].hi) };
+      info.fixed = { frac: info.fixed?.frac ?? 0, lo: BigInt64Array.from(outs[k].lo), hi: BigInt64Array.from(outs[k].hi) };
     });
   }
 }

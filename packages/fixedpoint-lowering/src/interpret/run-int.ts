@@ -26,7 +26,9 @@ export function runInt(graph: Graph, inputs: readonly BigInt64Array[]): Map<stri
     if (!rule?.evalInt) raise(Errors.UNKNOWN_FIXED_OP, { node: node.name, op: node.op });
     const types = typesOf(graph, node);
     const outs = rule.evalInt(node, node.inputs.map((i) => (i === '' ? undefined : env.get(i))), types);
-    node.outputs.forEach((name, k) => env.set(name, withinBounds(node, types.outputs[k], outs[k])));
+    node.outputs.forEach((name, k) => {
+      if (name !== '') env.set(name, withinBounds(node, types.outputs[k]!, outs[k]));
+    });
   }
   return env;
 }

@@ -7,7 +7,7 @@ const ONNX_REASON = 'the fixed ReduceMax (last axis, kept) exists; lowering of O
 function rowsOf(types: FixedTypes): { rows: number; k: number } {
   const shape = types.inputs[0]!.shape;
   const k = shape[shape.length - 1];
-  return { rows: types.outputs[0].shape.reduce((a, b) => a * b, 1), k };
+  return { rows: types.outputs[0]!.shape.reduce((a, b) => a * b, 1), k };
 }
 
 function rowMax(v: ArrayLike<bigint>, r: number, k: number): bigint {

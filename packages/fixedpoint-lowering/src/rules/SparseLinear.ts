@@ -5,7 +5,7 @@ import { FixedTypes, Rule } from './types';
 /** Outputs and taps per output of a SparseLinear: index is [..., T] with y = index.shape[:-1]. */
 function dims(types: FixedTypes): { count: number; taps: number } {
   const shape = types.inputs[1]!.shape;
-  return { count: numel(types.outputs[0].shape), taps: shape[shape.length - 1] };
+  return { count: numel(types.outputs[0]!.shape), taps: shape[shape.length - 1] };
 }
 
 /** Fixed SparseLinear: y[o] = B[o] + Σ_t W[o, t]·x[index[o, t]] over taps with index ≥ 0, exact. */

@@ -2,10 +2,10 @@ import { Node, ValueInfo } from '@onnx-zk/tensor-ir';
 import { Interval } from '../bounds/interval';
 import type { LowerContext } from '../lower/context';
 
-/** ValueInfo (shape, FixedInfo) of a fixed node's inputs (undefined when absent) and outputs. */
+/** ValueInfo (shape, FixedInfo) of a fixed node's inputs and outputs (undefined when absent). */
 export interface FixedTypes {
   inputs: (ValueInfo | undefined)[];
-  outputs: ValueInfo[];
+  outputs: (ValueInfo | undefined)[];
 }
 
 /**
@@ -22,9 +22,10 @@ export interface Rule {
   lower?(node: Node, ctx: LowerContext): void;
   /**
    * Integer semantics: one bigint array per output, exact (never wrapped); the interpreter checks
-   * every element against the proven bounds. Absent optional inputs are undefined.
+   * every element against the proven bounds. Absent optional inputs are undefined; an absent
+   * optional output's array is computed all the same and dropped.
    */
   evalInt?(node: Node, inputs: (BigInt64Array | undefined)[], types: FixedTypes): bigint[][];
-  /** Interval rule: per-element bounds of every output from those of the inputs. */
+  /** Interval rule: per-element bounds of every output (absent ones too) from those of the inputs. */
   bounds?(node: Node, inputs: (Interval | undefined)[], types: FixedTypes): Interval[];
 }

@@ -94,7 +94,10 @@ function synthesizeCall(cs: ConstraintSystem, call: CircuitCall, buffers: Buffer
   bindOutputs(gadget.abi, call.args, params, produced, buffers, site);
 }
 
-/** Splits the returned signals over the `out` params in abi order (each takes its element count). */
+/**
+ * Splits the returned signals over the `out` params in abi order (each takes its element count;
+ * an absent optional one, a null pointer, takes none).
+ */
 function bindOutputs(abi: readonly AbiParam[], args: readonly Arg[], params: readonly ParamValue[], produced: Signal[], buffers: BufferMap, site: ErrorSite): void {
   let offset = 0;
   abi.forEach((p, i) => {

@@ -6,8 +6,9 @@ import { BufferMap, BufferArg } from './buffers';
 
 /**
  * Turns a call's decoded LLVM arguments into the gadget's positional params, following its abi
- * generically: `in` → the buffer's signals, `out` → its element count, `const` → values or null,
- * `int` → number, `lo`/`hi` → values (docs/architecture.md "Gadgets").
+ * generically: `in` → the buffer's signals, `out` → its element count (0 for an absent optional
+ * one, a null pointer), `const` → values or null, `int` → number, `lo`/`hi` → values
+ * (docs/architecture.md "Gadgets").
  */
 export function buildParams(cs: ConstraintSystem, abi: readonly AbiParam[], args: readonly Arg[], buffers: BufferMap, site: ErrorSite): ParamValue[] {
   if (args.length !== abi.length) raise(Errors.ABI_MISMATCH, site, `${args.length} arguments for an abi of ${abi.length}`);
@@ -22,6 +23,7 @@ function paramValue(cs: ConstraintSystem, p: AbiParam, arg: Arg, buffers: Buffer
       if (arg.kind === 'global' && arg.values) return Array.from(arg.values, (v) => cs.constant(v));
       return isBuffer(arg) ? buffers.read(arg, site) : bad('a buffer');
     case 'out':
+      if (arg.kind === 'null') return p.optional ? 0 : bad('a writable buffer (it is not optional)');
       return isBuffer(arg) && !(arg.kind === 'global' && arg.values) ? buffers.size(arg) : bad('a writable buffer');
     case 'const':
       if (arg.kind === 'null') return p.optional ? null : bad('a constant (it is not optional)');

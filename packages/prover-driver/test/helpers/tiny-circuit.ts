@@ -19,6 +19,8 @@ export const TINY_SIGNATURE = {
 export interface TinyOptions {
   /** Replace the body of @circuit (the calls). */
   body?: string;
+  /** More globals, for a replaced body. */
+  globals?: string;
   signature?: unknown;
 }
 
@@ -41,6 +43,7 @@ export function tinyModule(options: TinyOptions = {}): string {
 @hi.y = private constant [1 x i64] [i64 63]
 @v.h = internal global [2 x i64] zeroinitializer
 @v.r = internal global [2 x i64] zeroinitializer
+${options.globals ?? ''}
 
 declare void @zk.range_check(i64*, i64, i64*, i64*)
 declare void @zk.linear(i64*, i64*, i64*, i64*, i64, i64, i64)
@@ -48,6 +51,7 @@ declare void @zk.relu(i64*, i64*, i64, i64*, i64*)
 declare void @zk.rescale(i64*, i64*, i64, i64, i64*, i64*)
 declare void @zk.unknown(i64*)
 declare void @zk.copy(i64*, i64*)
+declare void @zk.rescale_clip(i64*, i64*, i64*, i64, i64, i64, i64, i64*, i64*)
 
 define void @circuit(i64* %x, i64* %y) {
 entry:${options.body ?? TINY_BODY}  ret void

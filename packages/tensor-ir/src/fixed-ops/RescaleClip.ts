@@ -3,13 +3,14 @@ import { attrInt } from '../attrs';
 import { fracOf, int64Input, shiftAttr } from './helpers';
 
 /**
- * Clip(Rescale(x)): y = min(max(floor((x + 2^(shift−1)) / 2^shift), low), high), made only by
- * accelerator selection's fusion; low/high are integers in the result's frac, f(x) − shift.
+ * Clip(Rescale(x)): y = min(max(q, low), high) with q = floor((x + 2^(shift−1)) / 2^shift), made
+ * only by accelerator selection's fusion; low/high are integers in the result's frac, f(x) − shift.
+ * The optional second output is q itself, the Rescale's output when other nodes read it too.
  */
 export const RescaleClip: OpDef = {
   op: 'RescaleClip',
   inputs: [{ name: 'x' }],
-  outputs: [{ name: 'y' }],
+  outputs: [{ name: 'y' }, { name: 'q', optional: true }],
   attrs: {
     shift: { type: 'int', required: true },
     low: { type: 'int', required: true },
@@ -20,7 +21,10 @@ export const RescaleClip: OpDef = {
     shiftAttr(ctx, 'shift', 1);
     const [low, high] = [attrInt(ctx.node, 'low'), attrInt(ctx.node, 'high')];
     if (!(low <= high)) ctx.fail(`low ${low} must not exceed high ${high}`);
-    return [{ dtype: 'int64', shape: [...x.shape] }];
+    return [{ dtype: 'int64', shape: [...x.shape] }, { dtype: 'int64', shape: [...x.shape] }];
   },
-  fracRule: (ctx) => [fracOf(ctx, 0) - shiftAttr(ctx, 'shift', 1)],
+  fracRule: (ctx) => {
+    const f = fracOf(ctx, 0) - shiftAttr(ctx, 'shift', 1);
+    return [f, f];
+  },
 };

@@ -13,6 +13,8 @@ import { caseInputs, caseTensor } from '../soundness/case-input';
 const abi: AbiParam[] = [
   { kind: 'in', name: 'x', input: 0 },
   { kind: 'out', name: 'y', output: 0 },
+  // q, the rescaled value before the clip, when the Rescale's output has other readers (select's fusion)
+  { kind: 'out', name: 'q', output: 1, optional: true },
   { kind: 'int', name: 'n', from: { numel: { input: 0 } } },
   { kind: 'int', name: 'shift', from: { attr: 'shift' } },
   { kind: 'int', name: 'low', from: { attr: 'low' } },
@@ -23,21 +25,25 @@ const abi: AbiParam[] = [
 
 type Side = 'low' | 'high';
 
-/**
- * What one element spends, for the quotient q ∈ [lo, hi] and limits [low, high]: nothing when the
- * output is a constant; else one decomposition of q − qBase (the rescale), where a side decided by
- * the quotient's bits has qBase = limit − 2^(k−1), so its top bit is [q ≥ limit]; `compare`, when
- * both limits are crossed, is the other side's sign decomposition (the compare block).
- */
-type Plan =
-  | { constant: bigint }
-  | { qBase: bigint; qBits: number; side?: Side; compare?: number };
+/** The rescale: one decomposition of x + 2^(s−1) − 2^s·qBase into s remainder bits and qBits bits of q − qBase. */
+interface Quotient { qBase: bigint; qBits: number }
 
-function plan(lo: bigint, hi: bigint, low: bigint, high: bigint): Plan {
-  if (hi <= low || low === high) return { constant: low };
-  if (lo >= high) return { constant: high };
+/**
+ * What one element spends, for the quotient q ∈ [lo, hi] and limits [low, high]: when the output
+ * is a constant, nothing, or a plain rescale if q is wanted; else one decomposition of q − qBase
+ * (the rescale, whose q is the second output for free), where a side decided by the quotient's
+ * bits has qBase = limit − 2^(k−1), so its top bit is [q ≥ limit]; `compare`, when both limits
+ * are crossed, is the other side's sign decomposition (the compare block).
+ */
+type Plan = { constant: bigint; quotient?: Quotient } | OnQuotient;
+type OnQuotient = Quotient & { side?: Side; compare?: number };
+
+function plan(lo: bigint, hi: bigint, low: bigint, high: bigint, withQ: boolean): Plan {
+  const plain: Quotient = { qBase: lo, qBits: bitLength(hi - lo) };
+  const constant = hi <= low || low === high ? low : lo >= high ? high : undefined;
+  if (constant !== undefined) return withQ ? { constant, quotient: plain } : { constant };
   const [lowCrossed, highCrossed] = [lo < low, hi > high];
-  if (!lowCrossed && !highCrossed) return { qBase: lo, qBits: bitLength(hi - lo) };
+  if (!lowCrossed && !highCrossed) return plain;
   const onQuotient = (limit: bigint, side: Side) => {
     const k = signedBits(lo - limit, hi - limit);
     return { qBase: limit - (1n << BigInt(k - 1)), qBits: k, side };
@@ -60,7 +66,7 @@ function limits(p: Params, loc: string[]): [bigint, bigint] {
 const SELECT: Cost = { constraints: 1, wires: 1 };
 
 function elementCost(shift: number, pl: Plan): Cost {
-  if ('constant' in pl) return { constraints: 0, wires: 0 };
+  if ('constant' in pl) return pl.quotient ? rescaleBitsCost(shift, pl.quotient.qBits) : { constraints: 0, wires: 0 };
   const parts = [rescaleBitsCost(shift, pl.qBits)];
   if (pl.side) parts.push(SELECT);
   if (pl.compare !== undefined) {
@@ -74,13 +80,23 @@ function cost(values: ParamValue[]): Cost {
   const p = new Params('rescale_clip', abi, values);
   const [n, shift, lo, hi] = [p.int('n'), p.int('shift'), p.bounds('lo'), p.bounds('hi')];
   const [low, high] = limits(p, []);
-  return sumCost(n, (i) => elementCost(shift, plan(boundAt(lo, i), boundAt(hi, i), low, high)));
+  const withQ = p.numel('q') > 0;
+  return sumCost(n, (i) => elementCost(shift, plan(boundAt(lo, i), boundAt(hi, i), low, high, withQ)));
 }
 
-function element(cs: ConstraintSystem, x: Signal, shift: number, pl: Plan, limit: Record<Side, bigint>, loc: string[], e: number): Signal {
-  if ('constant' in pl) return signalConstant(pl.constant);
+/** One element's y and q (q undefined when y is a constant and q is not wanted). */
+function element(cs: ConstraintSystem, x: Signal, shift: number, pl: Plan, limit: Record<Side, bigint>, loc: string[], e: number): { y: Signal; q?: Signal } {
   const where = { loc, gadget: 'rescale_clip', op: 'RescaleClip', element: e };
+  if ('constant' in pl) {
+    const q = pl.quotient && rescaleBits(cs, x, shift, pl.quotient.qBase, pl.quotient.qBits, where).q;
+    return { y: signalConstant(pl.constant), q };
+  }
   const { q, qBits } = rescaleBits(cs, x, shift, pl.qBase, pl.qBits, where);
+  return { y: clipped(cs, q, qBits, pl, limit, loc, e), q };
+}
+
+/** y from the quotient q (its bits qBits): q itself, one select on the quotient's top bit, or that and the compare block. */
+function clipped(cs: ConstraintSystem, q: Signal, qBits: Signal[], pl: OnQuotient, limit: Record<Side, bigint>, loc: string[], e: number): Signal {
   if (!pl.side) return q;
   const label = (part: string) => labelOf(loc, 'rescale_clip', part, e);
   const atLimit = signalConstant(limit[pl.side]);
@@ -98,28 +114,38 @@ function element(cs: ConstraintSystem, x: Signal, shift: number, pl: Plan, limit
   return select(cs, b, signalConstant(other), t, label('y'));
 }
 
-/** y = min(max(floor((x + 2^(s−1)) / 2^s), low), high): the quotient's bits carry one limit's sign. */
+/**
+ * y = min(max(q, low), high) with q = floor((x + 2^(s−1)) / 2^s): the quotient's bits carry one
+ * limit's sign. Returns y, then q when its output is present (the rescale's own linear combination).
+ */
 function synthesize(cs: ConstraintSystem, values: ParamValue[], loc: string[]): Signal[] {
   const p = new Params('rescale_clip', abi, values);
   const [x, shift, lo, hi] = [p.signals('x'), p.int('shift'), p.bounds('lo'), p.bounds('hi')];
   const [low, high] = limits(p, loc);
-  return x.map((xi, e) => {
+  const withQ = p.numel('q') > 0;
+  const elements = x.map((xi, e) => {
     const [l, h] = [boundAt(lo, e), boundAt(hi, e)];
     checkBounds(rescaleValue(xi.value, shift), l, h, e, { loc, op: 'RescaleClip' });
-    return element(cs, xi, shift, plan(l, h, low, high), { low, high }, loc, e);
+    return element(cs, xi, shift, plan(l, h, low, high, withQ), { low, high }, loc, e);
   });
+  const ys = elements.map((el) => el.y);
+  return withQ ? [...ys, ...elements.map((el) => el.q!)] : ys;
 }
 
 function soundnessCases(): SoundnessCase[] {
   // shift 2: q = floor((x + 2) / 4); q ∈ [−4, 3] for x ∈ [−18, 13].
   const xs = caseInputs([-18, -7, -2, 1, 2, 13]);
   const q = (v: number) => caseTensor([v]);
+  const mixed = [caseTensor([-4, 0, -1]), caseTensor([-2, 3, 1])];
   return [
-    { params: [xs, 6, 6, 2, -100, 0, q(-4), q(3)], note: 'high crossed (ELU-like min(q, 0)), ties' },
-    { params: [xs, 6, 6, 2, -1, 100, q(-4), q(3)], note: 'low crossed only' },
-    { params: [xs, 6, 6, 2, -2, 1, q(-4), q(3)], note: 'both crossed' },
-    { params: [caseInputs([-9, 6, 1]), 3, 3, 2, -2, 1, caseTensor([-4, 0, -1]), caseTensor([-2, 3, 1])], note: 'per element: low beyond, high crossed, none' },
-    { params: [caseInputs([-10, 3, 161]), 3, 3, 2, -1, 1, q(-2), q(40)], note: 'both crossed, high side on the quotient' },
+    { params: [xs, 6, 0, 6, 2, -100, 0, q(-4), q(3)], note: 'high crossed (ELU-like min(q, 0)), ties' },
+    { params: [xs, 6, 0, 6, 2, -1, 100, q(-4), q(3)], note: 'low crossed only' },
+    { params: [xs, 6, 0, 6, 2, -2, 1, q(-4), q(3)], note: 'both crossed' },
+    { params: [caseInputs([-9, 6, 1]), 3, 0, 3, 2, -2, 1, ...mixed], note: 'per element: low beyond, high crossed, none' },
+    { params: [caseInputs([-10, 3, 161]), 3, 0, 3, 2, -1, 1, q(-2), q(40)], note: 'both crossed, high side on the quotient' },
+    { params: [xs, 6, 6, 6, 2, -100, 0, q(-4), q(3)], note: 'with q: high crossed (ELU\'s min(q, 0) beside q), ties' },
+    { params: [xs, 6, 6, 6, 2, -2, 1, q(-4), q(3)], note: 'with q: both crossed' },
+    { params: [caseInputs([-9, 6, 1]), 3, 3, 3, 2, -2, 1, ...mixed], note: 'with q: per element: low beyond (q a plain rescale), high crossed, none' },
   ];
 }
 
@@ -127,7 +153,7 @@ export const rescaleClip: GadgetDef = {
   name: 'rescale_clip',
   op: 'RescaleClip',
   strategies: ['bits'],
-  summary: 'y = clip(rescale(x), low, high): the quotient bits carry one limit\'s sign, y = one select',
+  summary: 'y = clip(rescale(x), low, high): the quotient bits carry one limit\'s sign, y = one select; optional q = rescale(x), free',
   abi,
   cost,
   synthesize,

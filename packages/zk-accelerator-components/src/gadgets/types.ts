@@ -24,7 +24,8 @@ export type IntSource =
 export type AbiParam =
   /** An activation; an optional one may be absent (then no signals, and a null pointer in LLVM). */
   | { kind: 'in'; name: string; input: number; optional?: boolean }
-  | { kind: 'out'; name: string; output: number }
+  /** A result; an optional one may be absent (then 0 elements, no signals, a null pointer in LLVM). */
+  | { kind: 'out'; name: string; output: number; optional?: boolean }
   | { kind: 'const'; name: string; input: number; optional?: boolean }
   | { kind: 'int'; name: string; from: IntSource }
   /** Bounds of a value; with `rescaledBy`, the bounds after a Rescale by that attribute
@@ -55,7 +56,10 @@ export interface GadgetDef {
   abi: AbiParam[];
   /** Exactly what synthesize spends for these parameters. */
   cost(params: ParamValue[]): Cost;
-  /** Adds the constraints and witness; returns the output signals (none for checks). */
+  /**
+   * Adds the constraints and witness; returns the signals of its `out` params concatenated in abi
+   * order (an absent optional one contributes none; none at all for checks).
+   */
   synthesize(cs: ConstraintSystem, params: ParamValue[], loc: string[]): Signal[];
   /**
    * Small parameter sets (few elements, few bits) for the soundness checker: `in` params are

@@ -6,11 +6,16 @@ export interface FusionPattern {
   first: string;
   second: string;
   fused: string;
+  /**
+   * The fused op can also hand out the producer's output, as its optional second output: then the
+   * pattern fires even when that value has other readers or is a graph output, and it stays a value.
+   */
+  keepFirstOutput?: boolean;
 }
 
 export const fusions: FusionPattern[] = [
   { name: 'rescale-relu', first: 'Rescale', second: 'Relu', fused: 'RescaleRelu' },
-  { name: 'rescale-clip', first: 'Rescale', second: 'Clip', fused: 'RescaleClip' },
+  { name: 'rescale-clip', first: 'Rescale', second: 'Clip', fused: 'RescaleClip', keepFirstOutput: true },
 ];
 
 function union(a: string[], b: string[]): string[] {
@@ -18,10 +23,16 @@ function union(a: string[], b: string[]): string[] {
 }
 
 /**
- * Applies one pattern wherever `second` reads the output of `first` and is its only consumer
- * (and that output is not a graph output). The fused node takes the consumer's place and name,
- * the producer's inputs, the attributes of both (the producer's `shift`, the consumer's
- * `low`/`high`), the consumer's outputs, and both locations.
+ * Applies one pattern wherever `second` reads the output of `first`. The fused node takes the
+ * consumer's name, the producer's inputs, the attributes of both (the producer's `shift`, the
+ * consumer's `low`/`high`), the consumer's outputs, and both locations.
+ *
+ * Without `keepFirstOutput` the consumer must be the only reader of that output, which must not be
+ * a graph output; the fused node takes the consumer's place. With it, the first consumer in node
+ * order fuses whatever else reads the value (further consumers of the pattern stay as they are);
+ * the fused node takes the producer's place, since the other readers may come before the
+ * consumer, and its second output is the producer's output when something else needs it (another
+ * reader or the graph's outputs), else absent ('') and the value goes.
  */
 export function applyFusion(graph: Graph, pattern: FusionPattern): number {
   const producer = new Map<string, Node>();
@@ -30,21 +41,33 @@ export function applyFusion(graph: Graph, pattern: FusionPattern): number {
     for (const v of node.inputs) uses.set(v, (uses.get(v) ?? 0) + 1);
     if (node.op === pattern.first) producer.set(node.outputs[0], node);
   }
-  const removed = new Set<Node>();
-  graph.nodes = graph.nodes.map((node) => {
+  // What takes each replaced node's place: the fused node, or nothing.
+  const replaced = new Map<Node, Node | undefined>();
+  let count = 0;
+  for (const node of graph.nodes) {
     const mid = node.inputs[0];
     const first = node.op === pattern.second ? producer.get(mid) : undefined;
-    if (!first || uses.get(mid) !== 1 || graph.outputs.includes(mid)) return node;
-    removed.add(first);
-    graph.values.delete(mid);
-    return {
+    if (!first || replaced.has(first)) continue;
+    const othersNeedIt = uses.get(mid) !== 1 || graph.outputs.includes(mid);
+    if (othersNeedIt && !pattern.keepFirstOutput) continue;
+    const fused: Node = {
       op: pattern.fused,
       name: node.name,
       inputs: [...first.inputs],
-      outputs: [...node.outputs],
+      outputs: pattern.keepFirstOutput ? [...node.outputs, othersNeedIt ? mid : ''] : [...node.outputs],
       attrs: { ...first.attrs, ...node.attrs },
       loc: union(first.loc, node.loc),
     };
-  }).filter((node) => !removed.has(node));
-  return removed.size;
+    const [place, drop] = pattern.keepFirstOutput ? [first, node] : [node, first];
+    replaced.set(place, fused);
+    replaced.set(drop, undefined);
+    if (!othersNeedIt) graph.values.delete(mid);
+    count++;
+  }
+  graph.nodes = graph.nodes.flatMap((node) => {
+    if (!replaced.has(node)) return [node];
+    const by = replaced.get(node);
+    return by ? [by] : [];
+  });
+  return count;
 }

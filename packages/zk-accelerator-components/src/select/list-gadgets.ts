@@ -18,8 +18,8 @@ function describeSource(f: IntSource): string {
 /** One abi parameter as `onnx-zk-acc gadgets` shows it, e.g. `lo lo (bounds of output 0)`. */
 export function describeParam(p: AbiParam): string {
   switch (p.kind) {
-    case 'in': return `in ${p.name} (input ${p.input})`;
-    case 'out': return `out ${p.name} (output ${p.output})`;
+    case 'in': return `in ${p.name} (input ${p.input}${p.optional ? ', optional' : ''})`;
+    case 'out': return `out ${p.name} (output ${p.output}${p.optional ? ', optional' : ''})`;
     case 'const': return `const ${p.name} (input ${p.input}${p.optional ? ', optional' : ''})`;
     case 'int': return `int ${p.name} (${describeSource(p.from)})`;
     case 'lo':

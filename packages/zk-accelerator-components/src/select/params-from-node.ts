@@ -49,7 +49,8 @@ function boundsValue(p: Extract<AbiParam, { kind: 'lo' | 'hi' }>, node: Node, gr
 
 /**
  * The positional parameters a node gives its gadget, in abi order, as `cost` takes them: `in`
- * and `out` → element count, `const` → constant data or null, `int` → number, `lo`/`hi` → bounds.
+ * and `out` → element count (0 when absent), `const` → constant data or null, `int` → number,
+ * `lo`/`hi` → bounds.
  * Exported so that the LLVM emitter walks the same abi.
  */
 export function paramsFromNode(gadget: GadgetDef, node: Node, graph: Graph): ParamValue[] {
@@ -57,7 +58,7 @@ export function paramsFromNode(gadget: GadgetDef, node: Node, graph: Graph): Par
   return gadget.abi.map((p): ParamValue => {
     switch (p.kind) {
       case 'in': return (node.inputs[p.input] ?? '') === '' ? 0 : numel(refInfo({ input: p.input }, node, graph).shape);
-      case 'out': return numel(refInfo({ output: p.output }, node, graph).shape);
+      case 'out': return (node.outputs[p.output] ?? '') === '' ? 0 : numel(refInfo({ output: p.output }, node, graph).shape);
       case 'const': return constValue(p, node, graph, site);
       case 'int': return intValue(p.from, node, graph, gadget);
       case 'lo':
@@ -82,9 +83,13 @@ function choiceIndex(name: string, of: string[], node: Node): number {
   return i;
 }
 
-/** Whether the node's operands suit the gadget: `const` params on constants, `in` on values. */
+/**
+ * Whether the node's operands suit the gadget: `const` params on constants, `in` on values, and
+ * an absent input or output only where the param is optional.
+ */
 export function gadgetFits(gadget: GadgetDef, node: Node, graph: Graph): boolean {
   return gadget.op === node.op && gadget.abi.every((p) => {
+    if (p.kind === 'out') return (node.outputs[p.output] ?? '') !== '' || p.optional === true;
     if (p.kind !== 'in' && p.kind !== 'const') return true;
     const name = node.inputs[p.input] ?? '';
     if (p.kind === 'in') return name === '' ? p.optional === true : !graph.constants.has(name);

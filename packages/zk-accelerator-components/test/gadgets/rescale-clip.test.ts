@@ -16,10 +16,14 @@ function xOf(next: () => number, q: bigint, shift: number): bigint {
   return (q << BigInt(shift)) - (1n << BigInt(shift - 1)) + randInt(next, 0n, (1n << BigInt(shift)) - 1n);
 }
 
-/** lo/hi are the bounds of the rescaled q, as select derives them from x's bounds. */
-function run(xs: bigint[], shift: number, low: number, high: number, lo: bigint[], hi: bigint[]) {
-  return build(rescaleClip, { x: xs }, { y: xs.length, n: xs.length, shift, low, high, lo: i64(lo), hi: i64(hi) }, ['Gemm_0', 'Elu_1.neg']);
+/** lo/hi are the bounds of the rescaled q, as select derives them from x's bounds; `withQ`: output q too. */
+function run(xs: bigint[], shift: number, low: number, high: number, lo: bigint[], hi: bigint[], withQ = false) {
+  const q = withQ ? xs.length : 0;
+  return build(rescaleClip, { x: xs }, { y: xs.length, q, n: xs.length, shift, low, high, lo: i64(lo), hi: i64(hi) }, ['Gemm_0', 'Elu_1.neg']);
 }
+
+/** The plain rescale: floor((x + 2^(s−1)) / 2^s). */
+const rescaled = (x: bigint, s: number) => reference(x, s, BigInt(Number.MIN_SAFE_INTEGER), BigInt(Number.MAX_SAFE_INTEGER));
 
 describe('rescale_clip gadget', () => {
   test('exact witness on random in-range inputs, for every way the limits meet the bounds', () => {
@@ -36,6 +40,11 @@ describe('rescale_clip gadget', () => {
         expect(b.outs.map((o) => o.value)).toEqual(xs.map((x) => reference(x, shift, BigInt(low), BigInt(high))));
         expect(checkR1cs(b.r1cs, b.r1cs.witness)).toBeNull();
         expect(b.measured).toEqual(b.cost);
+        // with q: y then q, exact, satisfied, costed as synthesized
+        const withQ = run(xs, shift, low, high, qlo, qhi, true);
+        expect(withQ.outs.map((o) => o.value)).toEqual([...b.outs.map((o) => o.value), ...xs.map((x) => rescaled(x, shift))]);
+        expect(checkR1cs(withQ.r1cs, withQ.r1cs.witness)).toBeNull();
+        expect(withQ.measured).toEqual(withQ.cost);
       }
     }
   });
@@ -62,6 +71,25 @@ describe('rescale_clip gadget', () => {
     expect(q(-128n, -7n, -6, 6)).toEqual({ constraints: 0, wires: 0 });
     expect(q(6n, 127n, -6, 6)).toEqual({ constraints: 0, wires: 0 });
     expect(q(-128n, 127n, 3, 3)).toEqual({ constraints: 0, wires: 0 });
+  });
+
+  test('q is free: the same cost with and without it wherever y is not a constant', () => {
+    const both = (lo: bigint, hi: bigint, low: number, high: number) =>
+      [false, true].map((withQ) => run([lo << 4n, hi << 4n], 4, low, high, [lo], [hi], withQ).measured);
+    for (const [low, high] of [[Number.MIN_SAFE_INTEGER, 0], [5, 1000], [-128, 127], [-6, 6], [-127, -126]]) {
+      const [without, withQ] = both(-128n, 127n, low, high);
+      expect(withQ).toEqual(without);
+    }
+    // y a constant: free without q; with q, a plain rescale (s + bitlen(hi − lo) per element)
+    expect(both(-128n, -7n, -6, 6)).toEqual([{ constraints: 0, wires: 0 }, { constraints: 2 * (4 + 7), wires: 2 * (4 + 6) }]);
+    expect(both(-128n, 127n, 3, 3)).toEqual([{ constraints: 0, wires: 0 }, { constraints: 2 * (4 + 8), wires: 2 * (4 + 7) }]);
+  });
+
+  test('q is the quotient itself: no constraint names it, and with no limit crossed y and q are the same linear combination', () => {
+    const b = run([100n, -37n], 4, -1000, 1000, [-62n], [63n], true);
+    expect(b.outs.map((o) => o.value)).toEqual([6n, -2n, 6n, -2n]);
+    expect(b.outs[2].lc).toEqual(b.outs[0].lc);
+    expect(b.cs.labels.some((l) => /\.q\[/.test(l))).toBe(false);
   });
 
   test('fused against rescale then clamp: the same outputs, 23 constraints an element cheaper', () => {
@@ -104,6 +132,20 @@ describe('rescale_clip gadget', () => {
         expect(everySingleChangeFails(built.r1cs)).toEqual([]);
         const q = (x + 4n) >> 3n;
         if (built.outs[0].value !== q) expect(checkTampered(built.r1cs, [[1, q]])).not.toBeNull();
+      });
+    }
+    for (const [x, low, high] of [[100n, -1000, 2], [-300n, -10, 6], [5n, -10, 6], [-300n, 40, 50]] as const) {
+      test(`with q (x = ${x}, clip [${low}, ${high}]): every wire changed alone, q public beside y; q cannot pass as y nor y as q`, () => {
+        const built = run([x], 3, low, high, [-40n], [40n], true);
+        const q = (x + 4n) >> 3n;
+        expect(built.outs.map((o) => o.value)).toEqual([reference(x, 3, BigInt(low), BigInt(high)), q]);
+        expect(built.r1cs.nPubOut).toBe(2);
+        expect(everySingleChangeFails(built.r1cs)).toEqual([]);
+        const y = built.outs[0].value;
+        if (y !== q) {
+          expect(checkTampered(built.r1cs, [[1, q]])).not.toBeNull();
+          expect(checkTampered(built.r1cs, [[2, y]])).not.toBeNull();
+        }
       });
     }
   });
