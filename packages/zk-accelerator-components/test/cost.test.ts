@@ -45,7 +45,7 @@ const cases: Record<string, () => Case[]> = {
   add_const: () => [{ inputs: { a: [1n, 2n] }, params: { b: i64([3, 4]), y: 2, n: 2, shift_a: 1, shift_b: 0 } }],
   copy: () => [{ inputs: { x: [1n, 2n, 3n] }, params: { y: 3, n: 3 } }],
   index_map: () => [{ inputs: { x: [1n, 2n, 3n], x2: [4n] }, params: { map: i64([3, -1, 0, 2]), fill: i64([9]), y: 4, n: 4, nx: 3 } }],
-  sparse_linear: () => [{ inputs: { x: [1n, -2n, 3n] }, params: { index: i64([0, 2, -1, 1]), W: i64([5, -1, 7, 3]), B: i64([1, 2]), y: 2, n: 2, taps: 2 } }],
+  sparse_linear: () => [0, 1].map((strategy) => ({ inputs: { x: [1n, -2n, 3n] }, params: { index: i64([0, 2, -1, 1]), W: i64([5, -1, 7, 3]), B: i64([1, 2]), y: 2, n: 2, taps: 2, strategy } })),
   conv_linear: () => [{
     inputs: { x: within(next, Array(8).fill(-9n), Array(8).fill(9n)) },
     params: { W: i64([1, -2, 3, 4]), taps: i64([0, 3, 2, 5, -1, 7]), B: null, y: 6, batch: 1, c: 2, m: 2, k: 2, positions: 3, width: 2, group: 2, nx: 8 },

@@ -1,6 +1,10 @@
 import { forEach, load, store } from './ir-text';
 
-/** zk.sparse_linear(x, index, W, B, y, n, taps): y[o] = B[o] + Σ_t W[o,t]·x[index[o,t]] over index ≥ 0, exact i64 (B may be null). */
+/**
+ * zk.sparse_linear(x, index, W, B, y, n, taps, strategy): y[o] = B[o] + Σ_t W[o,t]·x[index[o,t]]
+ * over index ≥ 0, exact i64 (B may be null); the strategy (linear combination or wire) is the
+ * circuit's layout only.
+ */
 export const sparse_linear = `
   %acc = alloca i64
   %has.bias = icmp ne i64* %B, null

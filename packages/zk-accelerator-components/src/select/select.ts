@@ -3,6 +3,7 @@ import { Errors } from '../errors';
 import { bindGadgets, checkStrategies, StrategyChoice } from './bind';
 import { applyFusion, fusions } from './fusions';
 import { addRangeChecks } from './range-checks';
+import { wireWideReads } from './wire-wide-reads';
 import type { StrategyGoal } from './strategy';
 
 export const PRODUCER = 'zk-accelerator-components';
@@ -37,6 +38,7 @@ export function selectGadgets(file: TirFile, options: SelectOptions = {}): TirFi
   const graph = copyGraph(file.graph);
   graph.stage = 'accel';
   for (const pattern of fusions) applyFusion(graph, pattern);
+  wireWideReads(graph);
   addRangeChecks(graph);
   bindGadgets(graph, choice, { errorBudget: options.errorBudget, target: options.target });
   verifyGraph(graph);

@@ -43,10 +43,12 @@ function currentStrategy(gadget: GadgetDef, node: Node): string {
 /**
  * The strategy of one node: an explicit `--strategy gadget=s` wins; otherwise, with a goal, the
  * strategies within the error budget ranked by the target (size unless given); otherwise the
- * node's own strategy attribute or the default. ZK021 when no strategy meets the budget.
+ * node's own strategy attribute or the default. ZK021 when no strategy meets the budget. An exact
+ * gadget (no error bound) keeps the node's own strategy under a goal: its strategies differ in
+ * layout, not in error.
  */
 export function pickStrategy(gadget: GadgetDef, node: Node, graph: Graph, explicit: string | undefined, goal: StrategyGoal): RatedStrategy {
-  if (explicit !== undefined || (goal.errorBudget === undefined && goal.target === undefined)) {
+  if (explicit !== undefined || !gadget.errorBound || (goal.errorBudget === undefined && goal.target === undefined)) {
     return rateStrategy(gadget, node, graph, explicit ?? currentStrategy(gadget, node));
   }
   const rated = gadget.strategies.map((s) => rateStrategy(gadget, node, graph, s));
