@@ -1,8 +1,7 @@
 import { Node, numel } from '@onnx-zk/tensor-ir';
-import { quantizeValues } from '../scheme/quantize-values';
 import { alignFrac } from './align-frac';
 import { FixedValue, LowerContext } from './context';
-import { emitAccumulated } from './emit-accumulated';
+import { emitSparseLinear } from './emit-sparse-linear';
 import { packValues } from './pack';
 
 /** One term of a pointwise linear combination: coef[i]·value[i] (value and coef have y's element count). */
@@ -18,7 +17,6 @@ export interface PointwiseTerm {
  */
 export function emitPointwise(ctx: LowerContext, node: Node, terms: PointwiseTerm[], shift?: ArrayLike<number>, options: { target?: string; coefFrac?: number } = {}): FixedValue {
   const target = options.target ?? node.outputs[0];
-  const site = ctx.siteOf(node);
   const shape = ctx.shapeOf(target);
   const n = numel(shape);
   const integral = terms.every((t) => Array.from(t.coef).every(Number.isInteger));
@@ -26,21 +24,8 @@ export function emitPointwise(ctx: LowerContext, node: Node, terms: PointwiseTer
   const frac = Math.max(...terms.map((t) => t.value.frac));
   const sources = terms.map((t) => alignFrac(ctx, node, t.value, frac));
   const x = sources.length === 1 ? sources[0] : packValues(ctx, node, sources);
-  const width = terms.length;
-  const index: bigint[] = [];
-  const coefs: number[] = [];
-  for (let i = 0; i < n; i++) {
-    terms.forEach((t, k) => {
-      index.push(BigInt(k * n + i));
-      coefs.push(t.coef[i]);
-    });
-  }
-  const idx = ctx.addConstant(`${node.name}.index`, [...shape, width], index, 0);
-  const w = ctx.addConstant(`${node.name}.weight`, [...shape, width], quantizeValues(coefs, wFrac, site, 'coefficient'), wFrac);
-  const accFrac = frac + wFrac;
-  const inputs = [x.name, idx.name, w.name];
-  if (shift) inputs.push(ctx.addConstant(`${node.name}.bias`, shape, quantizeValues(shift, accFrac, site, 'bias'), accFrac).name);
-  return emitAccumulated(ctx, node, { op: 'SparseLinear', inputs, accFrac, target, shape });
+  const taps = Array.from({ length: n }, (_, i) => terms.map((t, k) => ({ i: k * n + i, w: t.coef[i] })));
+  return emitSparseLinear(ctx, node, x, taps, shape, { coefFrac: wFrac, bias: shift, target });
 }
 
 /** A per-channel vector (axis 1 of [N, C, ...]) spread over every element of `shape`. */

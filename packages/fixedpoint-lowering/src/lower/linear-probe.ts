@@ -1,8 +1,7 @@
 import { Node, Tensor, makeTensor, numel, onnxOps, raise } from '@onnx-zk/tensor-ir';
 import { Errors } from '../errors';
-import { quantizeValues } from '../scheme/quantize-values';
 import { FixedValue, LowerContext } from './context';
-import { emitAccumulated } from './emit-accumulated';
+import { emitSparseLinear, Tap } from './emit-sparse-linear';
 
 /** Probing runs the float op once per input element: beyond this many input × output elements it refuses. */
 export const PROBE_LIMIT = 1 << 26;
@@ -20,7 +19,7 @@ export function lowerByProbing(node: Node, ctx: LowerContext, x: FixedValue, res
   const m = numel(base.shape);
   if (n * m > PROBE_LIMIT) raise(Errors.UNSUPPORTED_FORM, site, `${n} inputs × ${m} outputs is too large to derive the coefficients (limit ${PROBE_LIMIT})`);
   const b = Float64Array.from(base.data as ArrayLike<number>);
-  const taps: { i: number; w: number }[][] = Array.from({ length: m }, () => []);
+  const taps: Tap[][] = Array.from({ length: m }, () => []);
   const probe = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     probe[j] = 1;
@@ -28,19 +27,5 @@ export function lowerByProbing(node: Node, ctx: LowerContext, x: FixedValue, res
     probe[j] = 0;
     for (let o = 0; o < m; o++) if (col[o] !== b[o]) taps[o].push({ i: j, w: col[o] - b[o] });
   }
-  const width = Math.max(1, ...taps.map((t) => t.length));
-  const index: bigint[] = [];
-  const weights: number[] = [];
-  for (const t of taps) {
-    for (let k = 0; k < width; k++) {
-      index.push(k < t.length ? BigInt(t[k].i) : -1n);
-      weights.push(k < t.length ? t[k].w : 0);
-    }
-  }
-  const shape = [...base.shape];
-  const idx = ctx.addConstant(`${node.name}.index`, [...shape, width], index, 0);
-  const w = ctx.addConstant(`${node.name}.weight`, [...shape, width], quantizeValues(weights, ctx.frac, site, 'coefficient'), ctx.frac);
-  const accFrac = x.frac + ctx.frac;
-  const bias = ctx.addConstant(`${node.name}.bias`, shape, quantizeValues(b, accFrac, site, 'bias'), accFrac);
-  emitAccumulated(ctx, node, { op: 'SparseLinear', inputs: [x.name, idx.name, w.name, bias.name], accFrac, shape });
+  emitSparseLinear(ctx, node, x, taps, [...base.shape], { coefFrac: ctx.frac, bias: b });
 }
