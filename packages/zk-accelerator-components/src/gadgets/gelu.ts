@@ -8,7 +8,8 @@ import type { ConstraintSystem } from '../r1cs/constraint-system';
 import { bitLength } from '../r1cs/field';
 import { Signal, signalAdd, signalConstant, signalScale } from '../r1cs/linear-combination';
 import { caseInputs, caseTensor } from '../soundness/case-input';
-import { checkFieldMargin, decompose, decompositionCost, fromBits, gadgetSite, sumCost } from './bits';
+import { checkFieldMargin, decompositionCost, fromBits, gadgetSite, sumCost } from './bits';
+import { SignCase, signedAbs } from './blocks/signed-abs';
 import { mul, polyInField, productChain, productChainCost, quadInField, tableColumns, tableSelectCost } from './exp-arith';
 import { boundAt, labelOf, Params } from './params';
 import { checkBounds, rescaleBits, rescaleBitsCost } from './rescale-bits';
@@ -35,7 +36,7 @@ interface Setting {
 
 /** Per element: the sign handling, the bits of a = |x| and of y − ylo, the rescale shift. */
 interface ElementPlan {
-  sign: 'pos' | 'neg' | 'mixed';
+  sign: SignCase;
   aBits: number;
   shift: number;
   yBits: number;
@@ -74,17 +75,6 @@ function cost(values: ParamValue[]): Cost {
 
 type Label = (part: string, ...index: number[]) => string;
 
-/** a = |x| (a sign bit s and a = (2s − 1)·x when x may take both signs) and its bits. */
-function absBits(cs: ConstraintSystem, x: Signal, pl: ElementPlan, label: Label): { a: Signal; bits: Signal[] } {
-  let a = pl.sign === 'pos' ? x : signalScale(x, -1n);
-  if (pl.sign === 'mixed') {
-    const s = cs.newWire(x.value >= 0n ? 1n : 0n, label('sign'));
-    cs.constrain(s, signalAdd(s, signalConstant(-1n)), signalConstant(0n), label('sign'));
-    a = mul(cs, signalAdd(signalScale(s, 2n), signalConstant(-1n)), x, label('abs'));
-  }
-  return { a, bits: decompose(cs, a, pl.aBits, (i) => label('a_bit', i)) };
-}
-
 /** H ≈ h(a)·2^F from the bits of a below 2^(f+2). */
 function approxH(cs: ConstraintSystem, bits: Signal[], set: Setting, label: Label): Signal {
   const top = set.frac + GELU_RANGE_LOG2;
@@ -100,7 +90,7 @@ function approxH(cs: ConstraintSystem, bits: Signal[], set: Setting, label: Labe
 
 function geluElement(cs: ConstraintSystem, x: Signal, set: Setting, pl: ElementPlan, ylo: bigint, where: { loc: string[]; e: number }): Signal {
   const label: Label = (part, ...i) => labelOf(where.loc, 'gelu', part, where.e, ...i);
-  const { a, bits } = absBits(cs, x, pl, label);
+  const { a, bits } = signedAbs(cs, x, pl.sign, pl.aBits, label);
   let h = approxH(cs, bits, set, label);
   const gates = bits.slice(set.frac + GELU_RANGE_LOG2).map((b) => signalAdd(signalConstant(1n), b, -1n));
   if (gates.length) h = mul(cs, h, productChain(cs, gates, (i) => label('gate', i)), label('h_gated'));

@@ -8,7 +8,8 @@ import type { ConstraintSystem } from '../r1cs/constraint-system';
 import { bitLength } from '../r1cs/field';
 import { Signal, signalAdd, signalConstant, signalScale } from '../r1cs/linear-combination';
 import { caseInputs, caseTensor } from '../soundness/case-input';
-import { checkFieldMargin, decompose, decompositionCost, fromBits, gadgetSite, sumCost } from './bits';
+import { checkFieldMargin, decompositionCost, fromBits, gadgetSite, sumCost } from './bits';
+import { SignCase, signedAbs } from './blocks/signed-abs';
 import { mul, productChain, productChainCost, tableColumns, tableSelectCost } from './exp-arith';
 import { boundAt, labelOf, Params } from './params';
 import { checkBounds, rescaleBits, rescaleBitsCost } from './rescale-bits';
@@ -36,7 +37,7 @@ const DEGREE = SIGMOID_TANH_TABLE[0].length - 1;
  * fewer rows (fewer monomial products), and bits above the table (gates) exist only when needed.
  */
 interface ElementPlan {
-  sign: 'pos' | 'neg' | 'mixed';
+  sign: SignCase;
   aBits: number;
   /** Index bits that are live (below aBits). */
   indexBits: number;
@@ -78,20 +79,6 @@ function cost(values: ParamValue[]): Cost {
 
 type Label = (part: string, ...index: number[]) => string;
 
-/** σ = sign(x) as ±1 (linear in a sign bit s when x may take both signs), a = σ·x and its bits. */
-function signedAbs(cs: ConstraintSystem, x: Signal, pl: ElementPlan, label: Label): { sigma: Signal; a: Signal; bits: Signal[] } {
-  let sigma = signalConstant(pl.sign === 'neg' ? -1n : 1n);
-  let a = signalScale(x, sigma.value);
-  if (pl.sign === 'mixed') {
-    const s = cs.newWire(x.value >= 0n ? 1n : 0n, label('sign'));
-    cs.constrain(s, signalAdd(s, signalConstant(-1n)), signalConstant(0n), label('sign'));
-    sigma = signalAdd(signalScale(s, 2n), signalConstant(-1n));
-    a = mul(cs, sigma, x, label('abs'));
-  }
-  // a ≥ 0 by its bits: a wrong sign bit gives p − |x|, which has no aBits-bit decomposition.
-  return { sigma, a, bits: decompose(cs, a, pl.aBits, (i) => label('a_bit', i)) };
-}
-
 /** Σ c_i·r^i·2^((d−i)·l), Horner from c_d: d products (tensor-ir hornerSegmentQ). */
 function hornerInField(cs: ConstraintSystem, c: Signal[], r: Signal, l: number, label: (i: number) => string): Signal {
   let acc = c[c.length - 1];
@@ -102,7 +89,7 @@ function hornerInField(cs: ConstraintSystem, c: Signal[], r: Signal, l: number, 
 function sigmoidElement(cs: ConstraintSystem, x: Signal, frac: number, form: SigmoidForm, pl: ElementPlan, ylo: bigint, where: { loc: string[]; e: number }): Signal {
   const label: Label = (part, ...i) => labelOf(where.loc, 'sigmoid', part, where.e, ...i);
   const [top, l, bigF] = [sigmoidTopBits(frac, form), sigmoidTableLowBits(frac, form), sigmoidTFrac(frac, form)];
-  const { sigma, bits } = signedAbs(cs, x, pl, label);
+  const { sigma, bits } = signedAbs(cs, x, pl.sign, pl.aBits, label);
   const rows = SIGMOID_TANH_TABLE.slice(0, 1 << pl.indexBits); // a < 2^aBits reaches only these
   const cols = tableColumns(cs, bits.slice(l, l + pl.indexBits), rows, (u) => label('mono', u));
   const t = hornerInField(cs, cols, fromBits(bits.slice(0, l), 0n), l, (i) => label('horner', i));
