@@ -14,6 +14,11 @@ export { writeR1cs } from './r1cs/write-r1cs';
 export { writeWtns } from './r1cs/write-wtns';
 export { writeSym } from './r1cs/write-sym';
 export { StreamingConstraintSystem } from './r1cs/streaming-system';
+export { LookupArgument, lookupCost, tableCost, SUM_CHUNK } from './r1cs/lookup';
+export { evalHint, provisionalChallenge, readRoundsFile, writeRoundsFile } from './r1cs/rounds';
+export type { Round2Hint, RoundsInfo } from './r1cs/rounds';
+export { withRangeMode, rangeMode, rangeCost, proveRange, signBit } from './gadgets/blocks/range';
+export type { RangeMode } from './gadgets/blocks/range';
 export type { StreamedFiles, StreamedR1cs } from './r1cs/streaming-finalize';
 
 export { gadgets } from './gadgets';

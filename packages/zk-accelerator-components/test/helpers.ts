@@ -1,5 +1,6 @@
 import {
-  checkR1cs, ConstraintFailure, ConstraintSystem, Cost, evalLc, GadgetDef, ParamValue, R1CS, Signal, toField,
+  checkR1cs, ConstraintFailure, ConstraintSystem, Cost, evalLc, GadgetDef, LookupArgument, ParamValue, R1CS, RangeMode, Signal, toField,
+  withRangeMode,
 } from '../src';
 
 /** Deterministic PRNG (mulberry32) so random cases are reproducible. */
@@ -37,8 +38,14 @@ export interface Built {
  * `params`), checks that every output's lc evaluates to its value, and finalizes with the outputs
  * public. Reports the constraints and wires synthesize spent and what cost() predicted.
  */
-export function build(gadget: GadgetDef, inputs: Record<string, bigint[]>, params: Record<string, ParamValue>, loc = ['Node_0']): Built {
+/** Synthesizes one gadget; with limbBits, on the groth16-cr backend (range checks by lookups of that width). */
+export function build(gadget: GadgetDef, inputs: Record<string, bigint[]>, params: Record<string, ParamValue>, loc = ['Node_0'], limbBits?: number): Built {
   const cs = new ConstraintSystem();
+  if (limbBits !== undefined) {
+    cs.lookups = new LookupArgument(limbBits);
+    // The challenges are the circuit's, allocated once: not part of any gadget's cost.
+    cs.challenge(1);
+  }
   const signals: Record<string, Signal[]> = {};
   for (const [name, values] of Object.entries(inputs)) signals[name] = values.map((v, i) => cs.newWire(v, `${name}[${i}]`));
   const values = gadget.abi.map((p) => (p.kind === 'in' ? signals[p.name] : params[p.name]));
@@ -46,7 +53,8 @@ export function build(gadget: GadgetDef, inputs: Record<string, bigint[]>, param
   const [w0, c0] = [cs.nWires, cs.nConstraints];
   const outs = gadget.synthesize(cs, values, loc);
   const measured = { constraints: cs.nConstraints - c0, wires: cs.nWires - w0 };
-  const cost = gadget.cost(values.map((v) => (Array.isArray(v) ? v.length : v)));
+  const mode: RangeMode = limbBits === undefined ? { kind: 'bits' } : { kind: 'lookup', limbBits };
+  const cost = withRangeMode(mode, () => gadget.cost(values.map((v) => (Array.isArray(v) ? v.length : v))));
   const exact = cs.values.map(toField);
   outs.forEach((o, i) => {
     if (evalLc(o.lc, exact) !== toField(o.value)) throw new Error(`output ${i}: lc does not evaluate to its value`);

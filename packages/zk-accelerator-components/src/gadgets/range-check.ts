@@ -3,7 +3,8 @@ import { Errors } from '../errors';
 import type { ConstraintSystem } from '../r1cs/constraint-system';
 import { bitLength } from '../r1cs/field';
 import { Signal, signalAdd, signalConstant, signalScale } from '../r1cs/linear-combination';
-import { checkFieldMargin, decompose, decompositionCost, fromBits, gadgetSite, sumCost } from './bits';
+import { checkFieldMargin, decompose, fromBits, gadgetSite, sumCost } from './bits';
+import { proveRange, rangeCost, rangeMode } from './blocks/range';
 import { boundAt, labelOf, Params } from './params';
 import type { AbiParam, Cost, GadgetDef, ParamValue } from './types';
 import { caseInputs, caseTensor } from '../soundness/case-input';
@@ -24,18 +25,19 @@ const abi: AbiParam[] = [
  */
 type Mode = 'exact' | 'top' | 'two-sided';
 
-function plan(lo: bigint, hi: bigint): { k: number; mode: Mode } {
+function plan(lo: bigint, hi: bigint, lookups: boolean): { k: number; mode: Mode } {
   const width = hi - lo + 1n;
   const k = bitLength(hi - lo);
   if ((width & (width - 1n)) === 0n) return { k, mode: 'exact' };
-  if (k > 0 && hi - lo === 1n << BigInt(k - 1)) return { k, mode: 'top' };
+  // The top-bit product needs the bits themselves; with lookups a closed range is two-sided.
+  if (!lookups && k > 0 && hi - lo === 1n << BigInt(k - 1)) return { k, mode: 'top' };
   return { k, mode: 'two-sided' };
 }
 
 function elementCost(lo: bigint, hi: bigint): Cost {
-  const { k, mode } = plan(lo, hi);
+  const { k, mode } = plan(lo, hi, rangeMode().kind === 'lookup');
   checkFieldMargin(k, {});
-  const c = decompositionCost(k);
+  const c = rangeCost(k);
   if (mode === 'exact') return c;
   if (mode === 'top') return { constraints: c.constraints + 1, wires: c.wires };
   return { constraints: 2 * c.constraints, wires: 2 * c.wires };
@@ -50,8 +52,13 @@ function cost(values: ParamValue[]): Cost {
 function checkElement(cs: ConstraintSystem, x: Signal, lo: bigint, hi: bigint, loc: string[], e: number): void {
   const site = gadgetSite(loc, 'RangeCheck');
   if (x.value < lo || x.value > hi) raise(Errors.INPUT_OUT_OF_RANGE, site, `element ${e} is ${x.value}, range [${lo}, ${hi}]`);
-  const { k, mode } = plan(lo, hi);
+  const { k, mode } = plan(lo, hi, cs.lookups !== undefined);
   checkFieldMargin(k, site);
+  if (cs.lookups) {
+    proveRange(cs, signalAdd(x, signalConstant(-lo)), k, labelOf(loc, 'range_check', 'low_bit', e));
+    if (mode === 'two-sided') proveRange(cs, signalAdd(signalConstant(hi), signalScale(x, -1n)), k, labelOf(loc, 'range_check', 'high_bit', e));
+    return;
+  }
   const bits = decompose(cs, signalAdd(x, signalConstant(-lo)), k, (i) => labelOf(loc, 'range_check', 'low_bit', e, i));
   if (mode === 'top') {
     // x − lo ≤ 2^(k−1): when the top bit is set, every lower bit must be 0.

@@ -1,6 +1,7 @@
 import type { ConstraintSystem } from '../r1cs/constraint-system';
-import { Signal, signalAdd, signalConstant } from '../r1cs/linear-combination';
-import { checkFieldMargin, decompose, gadgetSite, signedBits, sumCost } from './bits';
+import { Signal, signalConstant } from '../r1cs/linear-combination';
+import { checkFieldMargin, gadgetSite, signedBits, sumCost } from './bits';
+import { signBit, signBitCost } from './blocks/range';
 import { boundAt, labelOf, Params } from './params';
 import { checkBounds } from './rescale-bits';
 import type { AbiParam, Cost, GadgetDef, ParamValue } from './types';
@@ -19,7 +20,8 @@ function elementCost(lo: bigint, hi: bigint): Cost {
   if (lo >= 0n || hi <= 0n) return { constraints: 0, wires: 0 };
   const k = signedBits(lo, hi);
   checkFieldMargin(k, {});
-  return { constraints: k + 1, wires: k };
+  const c = signBitCost(k);
+  return { constraints: c.constraints + 1, wires: c.wires + 1 };
 }
 
 function cost(values: ParamValue[]): Cost {
@@ -35,8 +37,7 @@ function reluElement(cs: ConstraintSystem, x: Signal, lo: bigint, hi: bigint, lo
   if (hi <= 0n) return signalConstant(0n);
   const k = signedBits(lo, hi);
   checkFieldMargin(k, gadgetSite(loc, 'Relu'));
-  const t = signalAdd(x, signalConstant(1n << BigInt(k - 1)));
-  const sign = decompose(cs, t, k, (i) => labelOf(loc, 'relu', 'bit', e, i))[k - 1];
+  const sign = signBit(cs, x, k, labelOf(loc, 'relu', 'bit', e));
   const y = cs.newWire(sign.value === 1n ? x.value : 0n, labelOf(loc, 'relu', 'y', e));
   cs.constrain(sign, x, y, labelOf(loc, 'relu', 'y', e));
   return y;

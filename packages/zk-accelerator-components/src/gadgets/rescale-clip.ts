@@ -67,7 +67,7 @@ const SELECT: Cost = { constraints: 1, wires: 1 };
 
 function elementCost(shift: number, pl: Plan): Cost {
   if ('constant' in pl) return pl.quotient ? rescaleBitsCost(shift, pl.quotient.qBits) : { constraints: 0, wires: 0 };
-  const parts = [rescaleBitsCost(shift, pl.qBits)];
+  const parts = [rescaleBitsCost(shift, pl.qBits, pl.side !== undefined)];
   if (pl.side) parts.push(SELECT);
   if (pl.compare !== undefined) {
     checkFieldMargin(pl.compare, {});
@@ -91,16 +91,17 @@ function element(cs: ConstraintSystem, x: Signal, shift: number, pl: Plan, limit
     const q = pl.quotient && rescaleBits(cs, x, shift, pl.quotient.qBase, pl.quotient.qBits, where).q;
     return { y: signalConstant(pl.constant), q };
   }
-  const { q, qBits } = rescaleBits(cs, x, shift, pl.qBase, pl.qBits, where);
-  return { y: clipped(cs, q, qBits, pl, limit, loc, e), q };
+  const { q, sign } = rescaleBits(cs, x, shift, pl.qBase, pl.qBits, where, pl.side !== undefined);
+  return { y: clipped(cs, q, sign, pl, limit, loc, e), q };
 }
 
-/** y from the quotient q (its bits qBits): q itself, one select on the quotient's top bit, or that and the compare block. */
-function clipped(cs: ConstraintSystem, q: Signal, qBits: Signal[], pl: OnQuotient, limit: Record<Side, bigint>, loc: string[], e: number): Signal {
+/** y from the quotient q (sign: its top bit, [q ≥ limit]): q itself, one select on that bit, or that and the compare block. */
+function clipped(cs: ConstraintSystem, q: Signal, sign: Signal | undefined, pl: OnQuotient, limit: Record<Side, bigint>, loc: string[], e: number): Signal {
   if (!pl.side) return q;
+  if (!sign) throw new Error('internal error: clip without the quotient\'s sign');
   const label = (part: string) => labelOf(loc, 'rescale_clip', part, e);
   const atLimit = signalConstant(limit[pl.side]);
-  const s = qBits[pl.qBits - 1]; // [q ≥ limit]
+  const s = sign; // [q ≥ limit]
   // low side: t = low + s·(q − low) = max(q, low); high side: t = q + s·(high − q) = min(q, high).
   const t = pl.side === 'low'
     ? select(cs, s, atLimit, q, label(pl.compare === undefined ? 'y' : 't'))

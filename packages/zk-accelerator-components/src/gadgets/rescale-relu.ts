@@ -21,7 +21,7 @@ const abi: AbiParam[] = [
 function elementCost(shift: number, lo: bigint, hi: bigint): Cost {
   if (lo >= 0n) return rescaleBitsCost(shift, bitLength(hi - lo));
   if (hi <= 0n) return { constraints: 0, wires: 0 };
-  const c = rescaleBitsCost(shift, signedBits(lo, hi));
+  const c = rescaleBitsCost(shift, signedBits(lo, hi), true);
   return { constraints: c.constraints + 1, wires: c.wires + 1 };
 }
 
@@ -37,8 +37,8 @@ function element(cs: ConstraintSystem, x: Signal, shift: number, lo: bigint, hi:
   if (lo >= 0n) return rescaleBits(cs, x, shift, lo, bitLength(hi - lo), where).q;
   if (hi <= 0n) return signalConstant(0n);
   const k = signedBits(lo, hi);
-  const { q, qBits } = rescaleBits(cs, x, shift, -(1n << BigInt(k - 1)), k, where);
-  const sign = qBits[k - 1];
+  const { q, sign } = rescaleBits(cs, x, shift, -(1n << BigInt(k - 1)), k, where, true);
+  if (!sign) throw new Error('internal error: signed rescale without its sign');
   const y = cs.newWire(sign.value === 1n ? q.value : 0n, labelOf(loc, 'rescale_relu', 'y', e));
   cs.constrain(sign, q, y, labelOf(loc, 'rescale_relu', 'y', e));
   return y;

@@ -47,6 +47,23 @@ export class ByteSource {
     return v;
   }
 
+  /** A non-negative integer stored as n8 little-endian bytes. */
+  bigint(n8: number): bigint {
+    if (!this.ensure(n8)) throw new Error('internal error: truncated file');
+    let v = 0n;
+    for (let i = n8 - 8; i >= 0; i -= 8) v = (v << 64n) | this.buf.readBigUInt64LE(this.pos + i);
+    this.pos += n8;
+    return v;
+  }
+
+  /** n bytes as latin-1 text (magic numbers). */
+  text(n: number): string {
+    if (!this.ensure(n)) throw new Error('internal error: truncated file');
+    const s = this.buf.toString('latin1', this.pos, this.pos + n);
+    this.pos += n;
+    return s;
+  }
+
   /** Lines of a text file (without their newline). */
   *lines(): Generator<string> {
     const decoder = new StringDecoder('utf8');

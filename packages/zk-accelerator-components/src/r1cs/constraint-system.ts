@@ -1,6 +1,9 @@
 import { assert } from '@onnx-zk/tensor-ir';
 import { LinearCombination, ONE_WIRE, Signal, lcConstant, lcWire } from './linear-combination';
 import { finalizeSystem, FinalizeOptions, R1CS } from './finalize';
+import { toField } from './field';
+import type { LookupArgument } from './lookup';
+import { evalHint, provisionalChallenge, Round2Hint } from './rounds';
 
 /** One rank-1 constraint A·B = C, with the label of the gadget part that spent it. */
 export interface Constraint {
@@ -26,6 +29,13 @@ export class ConstraintSystem {
   readonly labels: string[] = ['one'];
   readonly constraints: Constraint[] = [];
   readonly one: Signal = { lc: lcWire(ONE_WIRE), value: 1n };
+  /** groth16-cr: the challenge wires (allocation ids), in challenge order. */
+  readonly challengeWires: number[] = [];
+  /** groth16-cr: the round-2 wires in allocation order, with their hints (allocation ids). */
+  readonly round2Wires: number[] = [];
+  readonly round2Hints: Round2Hint[] = [];
+  /** groth16-cr: the lookup argument; absent for plain Groth16 (range checks by bits). */
+  lookups?: LookupArgument;
   private finalized = false;
 
   get nWires(): number {
@@ -44,6 +54,42 @@ export class ConstraintSystem {
     return { lc: lcWire(wire), value };
   }
 
+  /** A wire's value as a field element in [0, p). */
+  wireValue(wire: number): bigint {
+    return toField(this.values[wire]);
+  }
+
+  /**
+   * Challenge k of the groth16-cr round (public wires the verifier recomputes from the round-1
+   * commitment). While assigning they hold provisional values; the prover replaces them.
+   */
+  challenge(k: number): Signal {
+    while (this.challengeWires.length <= k) {
+      const c = this.challengeWires.length;
+      this.newWire(provisionalChallenge(c), `challenge[${c}]`);
+      this.challengeWires.push(this.nWires - 1);
+    }
+    return { lc: lcWire(this.challengeWires[k]), value: provisionalChallenge(k) };
+  }
+
+  /**
+   * A round-2 wire (its value depends on the challenges): value = a·b/d over earlier wires, the
+   * hint the prover replays once the real challenges are known. The caller adds its constraints.
+   */
+  newRound2Wire(hint: Round2Hint, label: string): Signal {
+    const v = evalHint(hint, (w) => this.wireValue(w));
+    assert(v !== null, `round-2 wire ${label}: its hint divides by zero`);
+    const s = this.newWire(v, label);
+    this.round2Wires.push(this.nWires - 1);
+    this.round2Hints.push(hint);
+    return s;
+  }
+
+  /** Closes the lookup argument (its table side) before the wire order is fixed. */
+  protected closeRounds(): void {
+    this.lookups?.close(this);
+  }
+
   constant(v: bigint): Signal {
     return { lc: lcConstant(v), value: v };
   }
@@ -60,6 +106,7 @@ export class ConstraintSystem {
    */
   finalize(options: FinalizeOptions): R1CS {
     assert(!this.finalized, 'ConstraintSystem finalized twice');
+    this.closeRounds();
     const r1cs = finalizeSystem(this, options);
     this.finalized = true;
     return r1cs;

@@ -12,6 +12,8 @@ export interface StreamedFiles {
   r1cs: string;
   wtns: string;
   sym: string;
+  /** circuit.rounds, written for groth16-cr circuits only. */
+  rounds?: string;
 }
 
 /** A streamed circuit: its header counts (the constraints, witness and labels are in the files). */
@@ -43,26 +45,35 @@ function renumberConstraints(file: string, nConstraints: number, newIndex: Int32
   }
 }
 
-/** Labels in new-wire order: those of moved wires (the few public and input wires) are found in a first pass. */
-function* orderedLabels(file: string, order: Int32Array, moved: number): Generator<string> {
+/**
+ * Labels in new-wire order: those of moved wires (the few public and input wires, found in a first
+ * pass), then the rest in allocation order, then the `late` ones (groth16-cr's round-2 wires, last).
+ */
+function* orderedLabels(file: string, order: Int32Array, moved: number, late: number): Generator<string> {
   const wanted = new Map<number, number>();
   for (let i = 0; i < moved; i++) wanted.set(order[i], i);
+  const lateAt = new Map<number, number>();
+  for (let i = order.length - late; i < order.length; i++) lateAt.set(order[i], i - (order.length - late));
   const early: string[] = new Array<string>(moved);
+  const last: string[] = new Array<string>(late);
   forEachLine(file, (label, w) => {
     const i = wanted.get(w);
     if (i !== undefined) early[i] = label;
+    const j = lateAt.get(w);
+    if (j !== undefined) last[j] = label;
   });
   yield* early;
   const fd = fs.openSync(file, 'r');
   try {
     let w = 0;
     for (const label of new ByteSource(fd).lines()) {
-      if (!wanted.has(w)) yield label;
+      if (!wanted.has(w) && !lateAt.has(w)) yield label;
       w++;
     }
   } finally {
     fs.closeSync(fd);
   }
+  yield* last;
 }
 
 function forEachLine(file: string, visit: (line: string, index: number) => void): void {
@@ -86,5 +97,5 @@ export function writeStreamedFiles(
   writeWtnsFile(files.wtns, order.length, (sink) => {
     for (let i = 0; i < order.length; i++) sink.bytes(slots.slot(order[i]));
   });
-  writeSymLabels(files.sym, orderedLabels(spool.labelsFile, order, 1 + wires.nPubOut + wires.nPubIn + wires.nPrvIn));
+  writeSymLabels(files.sym, orderedLabels(spool.labelsFile, order, 1 + wires.nPubOut + wires.nPubIn + wires.nPrvIn, wires.nRound2));
 }

@@ -7,7 +7,8 @@ import type { ConstraintFailure } from './check';
 import { ConstraintSystem, LcOrSignal } from './constraint-system';
 import { P } from './field';
 import { FieldSlots } from './field-slots';
-import { FinalizeOptions, fixWireOrder } from './finalize';
+import { FinalizeOptions, fixWireOrder, invertOrder, roundsInfoOf } from './finalize';
+import { writeRoundsFile } from './rounds';
 import { LinearCombination, Signal, lcWire } from './linear-combination';
 import { writeStreamedFiles, StreamedFiles, StreamedR1cs } from './streaming-finalize';
 import { lcBytes, N8 } from './write-r1cs';
@@ -66,6 +67,10 @@ export class StreamingConstraintSystem extends ConstraintSystem {
     return this.constraintCount;
   }
 
+  override wireValue(wire: number): bigint {
+    return this.slots.get(wire);
+  }
+
   override newWire(value: bigint, label: string): Signal {
     assert(!this.closed, 'ConstraintSystem used after finalize');
     const wire = this.slots.count;
@@ -111,6 +116,7 @@ export class StreamingConstraintSystem extends ConstraintSystem {
   finalizeToFiles(options: FinalizeOptions, files: StreamedFiles): { header: StreamedR1cs; failure: ConstraintFailure | null } {
     assert(!this.closed, 'ConstraintSystem finalized twice');
     try {
+      this.closeRounds();
       const order = fixWireOrder(this, options);
       this.closeSpool();
       const header: StreamedR1cs = {
@@ -120,6 +126,12 @@ export class StreamingConstraintSystem extends ConstraintSystem {
       if (this.firstFailure) return { header, failure: this.firstFailure };
       const spool = { constraintsFile: this.spool.constraintsFile, labelsFile: this.spool.labelsFile };
       writeStreamedFiles(order, this.slots, spool, header, this.constraintBytes, files);
+      const rounds = roundsInfoOf(order);
+      if (rounds) {
+        if (!files.rounds) throw new Error('internal error: a groth16-cr circuit needs a circuit.rounds path');
+        const newIndex = invertOrder(order.order);
+        writeRoundsFile(files.rounds, rounds, this.round2Hints, (w) => newIndex[w]);
+      }
       return { header, failure: null };
     } finally {
       this.dispose();

@@ -1,9 +1,10 @@
 import { assert } from '@onnx-zk/tensor-ir';
 import type { ConstraintSystem } from '../../r1cs/constraint-system';
 import { Signal, signalAdd, signalConstant, signalScale } from '../../r1cs/linear-combination';
-import { decompose, decompositionCost, signedBits } from '../bits';
+import { signedBits } from '../bits';
+import { signBit, signBitCost } from './range';
 import type { Cost } from '../types';
-import { indexLabel, subLabel } from './label';
+import { subLabel } from './label';
 
 /**
  * Comparison blocks. A value x ∈ [−2^(bits−1), 2^(bits−1)) is compared with zero by decomposing
@@ -11,17 +12,14 @@ import { indexLabel, subLabel } from './label';
  * range too, so a prover can neither flip the bit nor wrap x around p (bits ≤ 200).
  */
 
-/** Cost of isNonNegative: bits constraints, bits − 1 wires (bit 0 is a linear combination). */
+/** Cost of isNonNegative (range.ts signBit): bits booleans, or a sign bit and limb lookups. */
 export function isNonNegativeCost(bits: number): Cost {
-  assert(bits >= 1, 'isNonNegative: bits ≥ 1');
-  return decompositionCost(bits);
+  return signBitCost(bits);
 }
 
 /** Boolean b = [x ≥ 0] for x ∈ [−2^(bits−1), 2^(bits−1)); bits labelled `label[i]`. */
 export function isNonNegative(cs: ConstraintSystem, x: Signal, bits: number, label: string): Signal {
-  assert(bits >= 1, 'isNonNegative: bits ≥ 1');
-  const t = signalAdd(x, signalConstant(1n << BigInt(bits - 1)));
-  return decompose(cs, t, bits, (i) => indexLabel(label, i))[bits - 1];
+  return signBit(cs, x, bits, label);
 }
 
 /**

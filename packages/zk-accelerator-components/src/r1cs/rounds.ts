@@ -1,0 +1,124 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import { ByteSink, writeStreamAtomic } from './bin-file';
+import { ByteSource } from './byte-source';
+import { P } from './field';
+import type { LinearCombination } from './linear-combination';
+import { N8 } from './write-r1cs';
+
+/**
+ * The challenge round of the groth16-cr backend (docs/challenge-round.md), as the circuit sees it.
+ *
+ * Wires fall in four groups, in this order in circuit.r1cs: the public signals (model outputs and
+ * public inputs, then the challenge wires last), the round-1 wires (private inputs and every wire
+ * computed without a challenge: these are committed to by C1), and the round-2 wires (the last
+ * ones, whose values depend on the challenges). Each round-2 wire has a hint, value = a·b/d over
+ * the wires before it, which is how the prover recomputes round 2 once the real challenges are known.
+ */
+
+/** value = a·b / d (field arithmetic; d must not evaluate to 0). */
+export interface Round2Hint {
+  a: LinearCombination;
+  b: LinearCombination;
+  d: LinearCombination;
+}
+
+/** The circuit.rounds file: what the prover needs besides circuit.r1cs and witness.wtns. */
+export interface RoundsInfo {
+  /** Challenge wires, the last public signals. */
+  nChallenges: number;
+  /** Public signals hashed into the challenge (outputs and public inputs, challenges excluded). */
+  nModelPublic: number;
+  /** The first round-2 wire; round-2 wires run to the last wire. */
+  round2Start: number;
+  nWires: number;
+}
+
+const MAGIC = 'ozkr';
+const VERSION = 1;
+
+/** The challenge values used when assigning, before any commitment exists: fixed, well away from small integers. */
+export function provisionalChallenge(k: number): bigint {
+  const digest = crypto.createHash('sha256').update(`onnx-zk provisional challenge ${k}`).digest('hex');
+  return BigInt(`0x${digest}`) % P;
+}
+
+function modInverse(v: bigint): bigint {
+  // Fermat: v^(p−2).
+  let [base, exp, acc] = [((v % P) + P) % P, P - 2n, 1n];
+  while (exp > 0n) {
+    if (exp & 1n) acc = (acc * base) % P;
+    base = (base * base) % P;
+    exp >>= 1n;
+  }
+  return acc;
+}
+
+/** Evaluates a·b/d with `valueOf(wire)` in [0, p); null when d is 0 (no value satisfies the hint). */
+export function evalHint(hint: Round2Hint, valueOf: (wire: number) => bigint): bigint | null {
+  const ev = (lc: LinearCombination) => {
+    let acc = 0n;
+    for (const [w, c] of lc) acc += c * valueOf(w);
+    return acc % P;
+  };
+  const d = ev(hint.d);
+  if (d === 0n) return null;
+  const num = (ev(hint.a) * ev(hint.b)) % P;
+  return d === 1n ? num : (num * modInverse(d)) % P;
+}
+
+function writeLc(sink: ByteSink, lc: LinearCombination, renumber: (w: number) => number): void {
+  const terms = [...lc].map(([w, c]) => [renumber(w), c] as const).sort((x, y) => x[0] - y[0]);
+  sink.u32(terms.length);
+  for (const [w, c] of terms) {
+    sink.u32(w);
+    sink.bigint(c, N8);
+  }
+}
+
+/**
+ * Writes circuit.rounds: magic "ozkr", u32 version, u32 nChallenges, u32 nModelPublic,
+ * u32 round2Start, u32 nWires, then one hint per round-2 wire in wire order, each three linear
+ * combinations (a, b, d) as in circuit.r1cs (u32 terms, then u32 wire and a 32-byte little-endian
+ * coefficient per term), wires in final numbering.
+ */
+export function writeRoundsFile(file: string, info: RoundsInfo, hints: Iterable<Round2Hint>, renumber: (w: number) => number = (w) => w): void {
+  writeStreamAtomic(file, (sink) => {
+    sink.text(MAGIC);
+    for (const v of [VERSION, info.nChallenges, info.nModelPublic, info.round2Start, info.nWires]) sink.u32(v);
+    let n = 0;
+    for (const h of hints) {
+      for (const lc of [h.a, h.b, h.d]) writeLc(sink, lc, renumber);
+      n++;
+    }
+    if (n !== info.nWires - info.round2Start) throw new Error(`internal error: ${n} hints for ${info.nWires - info.round2Start} round-2 wires`);
+  });
+}
+
+function readLc(source: ByteSource): LinearCombination {
+  const terms = source.u32();
+  const lc: LinearCombination = new Map();
+  for (let t = 0; t < terms; t++) {
+    const w = source.u32();
+    lc.set(w, source.bigint(N8));
+  }
+  return lc;
+}
+
+/** Reads circuit.rounds; throws an Error naming the file when it is not one. */
+export function readRoundsFile(file: string): { info: RoundsInfo; hints: Round2Hint[] } {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const source = new ByteSource(fd);
+    const magic = source.text(4);
+    if (magic !== MAGIC) throw new Error(`${file} is not a circuit.rounds file`);
+    const version = source.u32();
+    if (version !== VERSION) throw new Error(`${file}: rounds file version ${version}, expected ${VERSION}`);
+    const [nChallenges, nModelPublic, round2Start, nWires] = [source.u32(), source.u32(), source.u32(), source.u32()];
+    const hints: Round2Hint[] = [];
+    for (let i = round2Start; i < nWires; i++) hints.push({ a: readLc(source), b: readLc(source), d: readLc(source) });
+    return { info: { nChallenges, nModelPublic, round2Start, nWires }, hints };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
