@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { writeR1cs, writeSym, writeWtns, R1CS } from '@onnx-zk/zk-accelerator-components';
 
-export const ASSIGNMENT_FILES = { r1cs: 'circuit.r1cs', wtns: 'witness.wtns', sym: 'circuit.sym' } as const;
+export const ASSIGNMENT_FILES = { r1cs: 'circuit.r1cs', wtns: 'witness.wtns', sym: 'circuit.sym', rounds: 'circuit.rounds' } as const;
 
 /** Writes circuit.r1cs (iden3 r1cs v1), witness.wtns (wtns v2) and circuit.sym into `dir`. */
 export function writeAssignment(dir: string, r1cs: R1CS): { r1cs: string; wtns: string; sym: string } {

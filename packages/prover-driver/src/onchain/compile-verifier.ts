@@ -25,6 +25,8 @@ interface SolcOutput {
 /** A compiled Groth16 verifier: creation code and how to call its verifyProof. */
 export interface CompiledVerifier {
   contract: string;
+  /** snarkjs's Groth16 verifier, or groth16-cr's (verifyProof takes the commitment C1 too). */
+  protocol: 'groth16' | 'groth16-cr';
   /** Creation bytecode (deploy transaction data), hex without 0x. */
   bytecode: string;
   /** The 4-byte selector of verifyProof, hex without 0x. */
@@ -45,8 +47,8 @@ const SETTINGS = {
 };
 
 /**
- * Compiles a snarkjs Groth16 verifier (Verifier.sol) with solc-js through its standard JSON
- * interface, optimizer on. `file` names the source in errors.
+ * Compiles a Groth16 verifier (Verifier.sol: snarkjs's, or groth16-cr's from cr/solidity.ts) with
+ * solc-js through its standard JSON interface, optimizer on. `file` names the source in errors.
  */
 export function compileVerifier(source: string, file: string): CompiledVerifier {
   const input = { language: 'Solidity', sources: { 'Verifier.sol': { content: source } }, settings: SETTINGS };
@@ -55,17 +57,18 @@ export function compileVerifier(source: string, file: string): CompiledVerifier 
   if (errors.length) raise(Errors.VERIFIER_COMPILE, { file }, firstLine(errors[0]));
   for (const [contract, compiled] of Object.entries(output.contracts?.['Verifier.sol'] ?? {})) {
     const signature = Object.keys(compiled.evm.methodIdentifiers).find((s) => s.startsWith('verifyProof('));
-    const n = signature?.match(/^verifyProof\(uint256\[2\],uint256\[2\]\[2\],uint256\[2\],uint256\[(\d+)\]\)$/);
+    const n = signature?.match(/^verifyProof\(uint256\[2\],uint256\[2\]\[2\],uint256\[2\],(uint256\[2\],)?uint256\[(\d+)\]\)$/);
     if (!signature || !n) continue;
     return {
       contract,
+      protocol: n[1] ? 'groth16-cr' : 'groth16',
       bytecode: compiled.evm.bytecode.object,
       selector: compiled.evm.methodIdentifiers[signature],
-      publicSignals: Number(n[1]),
+      publicSignals: Number(n[2]),
       solcVersion: solc.version().replace(/\.Emscripten.*$/, ''),
     };
   }
-  return raise(Errors.VERIFIER_NO_FUNCTION, { file }, 'expected verifyProof(uint[2], uint[2][2], uint[2], uint[N])');
+  return raise(Errors.VERIFIER_NO_FUNCTION, { file }, 'expected verifyProof(uint[2], uint[2][2], uint[2], uint[N]) or, for groth16-cr, verifyProof(uint[2], uint[2][2], uint[2], uint[2], uint[N])');
 }
 
 function firstLine(e: SolcMessage): string {

@@ -3,6 +3,8 @@ import * as path from 'path';
 import { raise } from '@onnx-zk/tensor-ir';
 import { Errors } from '../errors';
 import { PROOF_FILES } from '../prove/files';
+import { crCalldata } from '../cr/calldata';
+import type { CrProof } from '../cr/prove-cr';
 import { verifyProofCalldata } from './calldata';
 import { compileVerifier, CompiledVerifier } from './compile-verifier';
 import { deployAndCall, TxGas } from './evm';
@@ -31,7 +33,8 @@ const TRUE_WORD = `${'0'.repeat(63)}1`;
 
 /**
  * The on-chain check of a proof folder: compiles its Verifier.sol with solc, deploys it on a fresh
- * in-process EVM and calls verifyProof with the proof's calldata, reporting the gas.
+ * in-process EVM and calls verifyProof with the proof's calldata, reporting the gas. A groth16-cr
+ * folder (proof.json's protocol) has the groth16-cr verifier, whose verifyProof also takes C1.
  */
 export async function runOnchainVerify(options: OnchainOptions): Promise<OnchainResult> {
   const file = path.join(options.dir, PROOF_FILES.verifier);
@@ -41,14 +44,21 @@ export async function runOnchainVerify(options: OnchainOptions): Promise<Onchain
   return checkOnchain(compileVerifier(source, file), proof, publicSignals, file);
 }
 
-/** Deploys a compiled verifier and calls verifyProof(proof, publicSignals) on a fresh EVM. */
+/**
+ * Deploys a compiled verifier and calls verifyProof(proof, publicSignals) on a fresh EVM; the
+ * calldata follows the verifier's protocol, which must be the proof's.
+ */
 export async function checkOnchain(verifier: CompiledVerifier, proof: unknown, publicSignals: unknown, file: string = PROOF_FILES.verifier): Promise<OnchainResult> {
   const base = { gas: { transaction: 0, execution: 0 }, deployGas: 0, publicSignals: verifier.publicSignals, contract: verifier.contract, solcVersion: verifier.solcVersion };
   const unusable = signalsProblem(publicSignals, verifier.publicSignals);
   if (unusable) return { ...base, verified: false, reason: unusable };
+  const protocol = (proof as { protocol?: unknown } | null)?.protocol ?? 'groth16';
+  if (protocol !== verifier.protocol) return { ...base, verified: false, reason: `proof.json is a ${String(protocol)} proof, Verifier.sol verifies ${verifier.protocol}` };
   let calldata: string;
   try {
-    calldata = await verifyProofCalldata(verifier.selector, proof, publicSignals as string[]);
+    calldata = verifier.protocol === 'groth16-cr'
+      ? crCalldata(verifier.selector, proof as CrProof, publicSignals as string[])
+      : await verifyProofCalldata(verifier.selector, proof, publicSignals as string[]);
   } catch (e) {
     return { ...base, verified: false, reason: `proof.json cannot be encoded as calldata: ${(e as Error).message}` };
   }

@@ -3,6 +3,8 @@ import * as path from 'path';
 import { writeFileAtomic } from '@onnx-zk/tensor-ir';
 import { assignCircuitToFiles } from '../assign/assign-streamed';
 import { loadCircuit, LoadedCircuit } from '../assign/prepare';
+import { ASSIGNMENT_FILES } from '../assign/write-assignment';
+import { checkRounds, crSolidityVerifier, exportCrVerificationKey, proveCr, readRounds, setupCrKeys, verifyCr } from '../cr';
 import { withOutputDir } from '../output-dir';
 import { PROOF_FILES, toJson } from './files';
 import { decodeOutputs, OutputsFile } from './outputs';
@@ -44,11 +46,15 @@ export interface Timings {
   ptauPower: number;
   insecureSetup: boolean;
   sizes: Record<string, number>;
+  /** Only for a circuit with a challenge round (plain Groth16 has no such field). */
+  protocol?: 'groth16-cr';
 }
 
 /**
  * Assigns the circuit, sets up Groth16 keys (cached by circuit hash), proves, verifies, and exports
  * the Solidity verifier. All files appear in `out` together at the end; a failure leaves none.
+ * A circuit with a challenge round (the assignment wrote circuit.rounds) is proved with groth16-cr
+ * (docs/challenge-round.md) into the same files.
  */
 export async function runProve(options: ProveOptions): Promise<ProveResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -62,29 +68,65 @@ export async function runProve(options: ProveOptions): Promise<ProveResult> {
   }
 }
 
+/** What differs between the plain Groth16 backend and groth16-cr; proveInto does the rest. */
+interface Backend {
+  setup(): Promise<KeySetup>;
+  exportVkey(zkey: string): Promise<unknown>;
+  prove(keys: KeySetup): Promise<{ proof: unknown; publicSignals: string[] }>;
+  verify(vkey: unknown, publicSignals: string[], proof: unknown): Promise<boolean>;
+  solidity(zkey: string, vkey: unknown): Promise<string>;
+  protocol?: 'groth16-cr';
+}
+
+function groth16(written: { r1cs: string; wtns: string }, info: R1csInfo, options: ProveOptions, log: (line: string) => void): Backend {
+  return {
+    setup: () => setupKeys(written.r1cs, info, options.ptau, log, options.zkey),
+    exportVkey: (zkey) => snarkjs.zKey.exportVerificationKey(zkey),
+    prove: (keys) => proveWithKey(keys, written.wtns),
+    verify: (vkey, publicSignals, proof) => snarkjs.groth16.verify(vkey, publicSignals, proof),
+    solidity: (zkey) => snarkjs.zKey.exportSolidityVerifier(zkey, { groth16: groth16Template() }),
+  };
+}
+
+function groth16Cr(written: { r1cs: string; wtns: string }, roundsFile: string, info: R1csInfo, options: ProveOptions, log: (line: string) => void): Backend {
+  const rounds = readRounds(roundsFile).info;
+  checkRounds(rounds, info, roundsFile);
+  return {
+    setup: () => setupCrKeys(written.r1cs, rounds, info, options.ptau, log, options.zkey),
+    exportVkey: (zkey) => exportCrVerificationKey(zkey),
+    prove: (keys) => proveCr({ zkey: keys.zkey, wtns: written.wtns, rounds: roundsFile, r1cs: written.r1cs }),
+    verify: (vkey, publicSignals, proof) => verifyCr(vkey, publicSignals, proof),
+    solidity: async (_zkey, vkey) => crSolidityVerifier(vkey as Parameters<typeof crSolidityVerifier>[0]),
+    protocol: 'groth16-cr',
+  };
+}
+
 async function proveInto(stage: string, prepared: LoadedCircuit, options: ProveOptions, clock: Stopwatch, log: (line: string) => void): Promise<ProveResult> {
   const file = (name: string) => path.join(stage, name);
   // The streaming builder writes the r1cs, witness and sym as it goes (byte-identical to the in-memory path).
   const written = assignCircuitToFiles(prepared.module, prepared.inputs, stage, { publicInputs: options.publicInputs }).files;
   const info = readR1csInfo(written.r1cs);
   clock.lap('assign');
-  const keys = await setupKeys(written.r1cs, info, options.ptau, log, options.zkey);
+  const roundsFile = file(ASSIGNMENT_FILES.rounds);
+  const backend = fs.existsSync(roundsFile) ? groth16Cr(written, roundsFile, info, options, log) : groth16(written, info, options, log);
+  const keys = await backend.setup();
   fs.copyFileSync(keys.zkey, file(PROOF_FILES.zkey));
-  const vkey = await snarkjs.zKey.exportVerificationKey(keys.zkey);
+  const vkey = await backend.exportVkey(keys.zkey);
   writeFileAtomic(file(PROOF_FILES.vkey), toJson(vkey));
   clock.lap('setup');
-  const { proof, publicSignals } = await proveWithKey(keys, written.wtns);
+  const { proof, publicSignals } = await backend.prove(keys);
   writeFileAtomic(file(PROOF_FILES.proof), toJson(proof));
   writeFileAtomic(file(PROOF_FILES.public), toJson(publicSignals));
   clock.lap('prove');
-  const verified = await snarkjs.groth16.verify(vkey, publicSignals, proof);
+  const verified = await backend.verify(vkey, publicSignals, proof);
   if (!verified) rejectKey(keys);
   clock.lap('verify');
-  writeFileAtomic(file(PROOF_FILES.verifier), await snarkjs.zKey.exportSolidityVerifier(keys.zkey, { groth16: groth16Template() }));
+  writeFileAtomic(file(PROOF_FILES.verifier), await backend.solidity(keys.zkey, vkey));
   clock.lap('solidity');
   const outputs = decodeOutputs(prepared.module.signature, publicSignals);
   writeFileAtomic(file(PROOF_FILES.outputs), toJson(outputs));
   const timings = timingsOf(clock, info, keys, artifactSizes(stage));
+  if (backend.protocol) Object.assign(timings, { publicSignals: publicSignals.length, protocol: backend.protocol });
   writeFileAtomic(file(PROOF_FILES.timings), toJson(timings));
   log(`proved ${path.basename(options.module)}: ${info.constraints} constraints, ${info.wires} wires, verified in ${clock.seconds.verify.toFixed(2)} s`);
   return { verified, out: options.out, outputs, timings };

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { raise } from '@onnx-zk/tensor-ir';
+import { verifyCr } from '../cr';
 import { Errors } from '../errors';
 import { PROOF_FILES } from './files';
 import { outputsMismatch, OutputsFile } from './outputs';
@@ -18,8 +19,8 @@ export interface VerifyResult {
 }
 
 /**
- * Re-verifies proof.json and public.json with verification_key.json, and checks that
- * outputs.json states exactly the outputs the proof makes public.
+ * Re-verifies proof.json and public.json with verification_key.json (Groth16, or groth16-cr when
+ * proof.json says so), and checks that outputs.json states exactly the outputs the proof makes public.
  */
 export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   const vkey = readJson(options.dir, PROOF_FILES.vkey);
@@ -38,8 +39,9 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyResult> {
   return mismatch ? { verified: false, reason: mismatch } : { verified: true };
 }
 
-/** groth16.verify, with malformed proofs (points off the curve, bad encodings) counted as false. */
+/** groth16.verify (or verifyCr), with malformed proofs (points off the curve, bad encodings) counted as false. */
 async function verifyProof(vkey: unknown, publicSignals: string[], proof: unknown): Promise<boolean> {
+  if ((proof as { protocol?: unknown } | null)?.protocol === 'groth16-cr') return verifyCr(vkey, publicSignals, proof);
   const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
   try {
     return (await snarkjs.groth16.verify(vkey, publicSignals, proof, silent)) === true;

@@ -18,10 +18,16 @@
  *   section 4: the A and B coefficients (times R² mod r, as snarkjs stores them)
  * Section 10 holds no contribution records: the key did not come from a ceremony, so `snarkjs zkey
  * verify` rejects it by design; its circuit hash is blake2b-512 of a label and the r1cs's SHA-256.
+ *
+ * With `cr` (the groth16-cr backend, docs/challenge-round.md) the key has a second secret δ1 and
+ * the round-1 wires nPublic + 1 .. round2Start − 1 move out of section 8: there they are the point
+ * at infinity (scalar 0; the fixed-base workers write all-zero LEM for it, snarkjs's encoding of
+ * infinity), and section 11 (cr/zkey-section.ts) holds δ1·G1, δ1·G2 and (β a_s + α b_s + c_s)/δ1·G1
+ * for them. δ (sections 2, 8, 9) plays the role of δ2.
  */
 import { promises as fsp } from 'fs';
 import * as os from 'os';
-import { raise, tempPathFor } from '@onnx-zk/tensor-ir';
+import { assert, raise, tempPathFor } from '@onnx-zk/tensor-ir';
 import { generatorLem, loadBn254, POINT_BYTES, Q, R } from './bn254';
 import { SetupErrors } from './errors';
 import { isFileSystemError, sha256File } from './files';
@@ -32,6 +38,7 @@ import { forEachTerm, Matrix, R1csHeader, readCoefficient, readR1csHeader } from
 import { invMod, lagrangeValues, mod, powMod, scalarBytes, SCALAR_BYTES, writeScalar, writeScalarAt } from './scalars';
 import { randomFr, sampleTau } from './secrets';
 import { blake2b512 } from './transcript-hash';
+import { CR_SECTION, crSectionPrefix } from '../cr/zkey-section';
 
 export const MAX_DEV_KEY_POWER = 27;
 
@@ -48,6 +55,8 @@ export interface DevKeySecrets {
   alpha: bigint;
   beta: bigint;
   delta: bigint;
+  /** groth16-cr only (sampled when absent): the round-1 keys' δ1. */
+  delta1?: bigint;
 }
 
 export interface DevZkeyOptions {
@@ -59,6 +68,8 @@ export interface DevZkeyOptions {
   /** The r1cs's SHA-256 (hex) when the caller has it already (the key cache does). */
   r1csSha256?: string;
   threads?: number;
+  /** groth16-cr: a key with a round-1 commitment for this round split (docs/challenge-round.md). */
+  cr?: { round2Start: number; nChallenges: number };
 }
 
 export interface DevZkeyResult {
@@ -94,6 +105,13 @@ export async function generateDevZkey(r1csFile: string, zkeyFile: string, opts: 
   if (power > MAX_DEV_KEY_POWER) raise(SetupErrors.DEV_POWER_RANGE, { file: r1csFile }, `the circuit needs 2^${power}`);
   const domainSize = 2 ** power;
   const secrets = opts.secrets ?? sampleKeySecrets(power);
+  const cr = opts.cr;
+  if (cr) {
+    assert(cr.nChallenges <= nPublic && nPublic + 1 <= cr.round2Start && cr.round2Start <= header.nWires, `round split ${JSON.stringify(cr)} does not fit the circuit`);
+    secrets.delta1 ??= randomFr();
+  }
+  // section 8 (C) holds infinity below this wire: round-1 wires are committed to with δ1 instead
+  const round1End = cr ? cr.round2Start : nPublic + 1;
   const { curve, wasmCode } = await loadBn254();
   const omegas = curve.Fr.w.slice(0, power + 2).map((w) => curve.Fr.toObject(w));
   const threads = Math.max(1, opts.threads ?? os.cpus().length);
@@ -106,7 +124,7 @@ export async function generateDevZkey(r1csFile: string, zkeyFile: string, opts: 
   const tmp = tempPathFor(zkeyFile);
   let out: BinSectionWriter | undefined;
   try {
-    out = await BinSectionWriter.create(tmp, 'zkey', 1, 10);
+    out = await BinSectionWriter.create(tmp, 'zkey', 1, cr ? 11 : 10);
     const sink: PointSink = { pool, out, log, what: `insecure dev key 2^${power}` };
     await out.startSection(1);
     await out.writeU32(1); // Groth16
@@ -120,13 +138,19 @@ export async function generateDevZkey(r1csFile: string, zkeyFile: string, opts: 
     await writePointSection(sink, 5, 'G1', chunks(header.nWires, chunk, (s) => mod(acc.a[s])));
     await writePointSection(sink, 6, 'G1', chunks(header.nWires, chunk, (s) => mod(acc.b[s])));
     await writePointSection(sink, 7, 'G2', chunks(header.nWires, chunk, (s) => mod(acc.b[s])));
-    await writePointSection(sink, 8, 'G1', chunks(header.nWires - nPublic - 1, chunk, (k) => (ic(nPublic + 1 + k) * invDelta) % R));
+    const c = (s: number) => (s < round1End ? 0n : (ic(s) * invDelta) % R);
+    await writePointSection(sink, 8, 'G1', chunks(header.nWires - nPublic - 1, chunk, (k) => c(nPublic + 1 + k)));
     const hValues = lagrangeValues(secrets.tau, invDelta, { m: 2 * domainSize, first: omegas[power + 1], ratio: omegas[power], count: domainSize }, chunk);
     await writePointSection(sink, 9, 'G1', mapIter(hValues, scalarBytes));
     await out.startSection(10);
     await out.write(circuitHash(opts.r1csSha256 ?? (await sha256File(r1csFile))));
     await out.writeU32(0); // no contributions: not from a ceremony
     await out.endSection();
+    if (cr) {
+      const invDelta1 = invMod(secrets.delta1!);
+      const l1 = chunks(round1End - nPublic - 1, chunk, (k) => (ic(nPublic + 1 + k) * invDelta1) % R);
+      await writeCrSection(sink, { ...cr, nPublic }, secrets.delta1!, l1);
+    }
     await out.close();
     await fsp.rename(tmp, zkeyFile);
     const ms = Date.now() - started;
@@ -139,6 +163,7 @@ export async function generateDevZkey(r1csFile: string, zkeyFile: string, opts: 
     throw e;
   } finally {
     secrets.tau = secrets.alpha = secrets.beta = secrets.delta = 0n;
+    if (secrets.delta1 !== undefined) secrets.delta1 = 0n;
     await pool.terminate();
   }
 }
@@ -162,6 +187,16 @@ async function writeGrothHeader(sink: PointSink, h: R1csHeader, nPublic: number,
   await sink.out.write(g2.lem.subarray(0, 2 * POINT_BYTES.G2)); // beta2, gamma2
   await sink.out.write(g1.lem.subarray(2 * POINT_BYTES.G1)); // delta1
   await sink.out.write(g2.lem.subarray(2 * POINT_BYTES.G2)); // delta2
+  await sink.out.endSection();
+}
+
+/** Section 11 (groth16-cr): δ1·G1, δ1·G2, the round-1 span, then its L1 points. */
+async function writeCrSection(sink: PointSink, cr: { round2Start: number; nChallenges: number; nPublic: number }, delta1: bigint, l1: Iterable<Uint8Array>): Promise<void> {
+  const [g1, g2] = [await sink.pool.mul('G1', scalarBytes([delta1])), await sink.pool.mul('G2', scalarBytes([delta1]))];
+  await sink.out.startSection(CR_SECTION);
+  const round1Start = cr.nPublic + 1;
+  await sink.out.write(crSectionPrefix({ delta1G1: g1.lem, delta1G2: g2.lem, nChallenges: cr.nChallenges, round1Start, round1Count: cr.round2Start - round1Start }));
+  for (const scalars of l1) await sink.out.write((await sink.pool.mul('G1', scalars)).lem);
   await sink.out.endSection();
 }
 
