@@ -1,4 +1,5 @@
 import { Graph, assert } from '@onnx-zk/tensor-ir';
+import { backendOf, Backend } from '@onnx-zk/zk-accelerator-components';
 
 /** The `!onnx_zk.signature` JSON: how prover-driver quantizes inputs and decodes outputs. */
 export interface CircuitSignature {
@@ -6,6 +7,8 @@ export interface CircuitSignature {
   model: string;
   inputs: { name: string; shape: number[]; frac: number; public: boolean }[];
   outputs: { name: string; shape: number[]; frac: number }[];
+  /** The proving backend select bound the graph for (groth16-cr: with its limb width). */
+  backend: { name: Backend; limbBits?: number };
 }
 
 export function circuitSignature(graph: Graph, publicInputs: boolean): CircuitSignature {
@@ -19,5 +22,11 @@ export function circuitSignature(graph: Graph, publicInputs: boolean): CircuitSi
     model: graph.name,
     inputs: graph.inputs.map((name) => ({ ...port(name), public: publicInputs })),
     outputs: graph.outputs.map(port),
+    backend: backendJson(graph),
   };
+}
+
+function backendJson(graph: Graph): CircuitSignature['backend'] {
+  const plan = backendOf(graph);
+  return plan.limbBits === undefined ? { name: plan.backend } : { name: plan.backend, limbBits: plan.limbBits };
 }

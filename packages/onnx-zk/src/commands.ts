@@ -5,7 +5,7 @@ import { formatOnchain, runOnchainVerify, runVerify } from '@onnx-zk/prover-driv
 import { compileSteps, proveSteps } from './pipeline';
 import { runSteps } from './progress';
 import { prepareInput } from './inputs';
-import { parseDims, parseErrorBudget, parseRange, parseTarget, TARGETS, usage } from './options';
+import { BACKENDS, parseBackend, parseDims, parseErrorBudget, parseRange, parseTarget, TARGETS, usage } from './options';
 import { summarize } from './summary';
 
 interface CompileArgs {
@@ -18,6 +18,8 @@ interface CompileArgs {
   lenient?: boolean;
   'error-budget'?: string;
   target?: string;
+  backend?: string;
+  'limb-bits'?: number;
 }
 
 interface ProveArgs extends CompileArgs {
@@ -36,20 +38,23 @@ function compileOptions(y: Argv): Argv<CompileArgs> {
     .option('dim', { type: 'string', array: true, describe: 'bind a symbolic dimension: name=value' })
     .option('lenient', { type: 'boolean', default: false, describe: 'accept spec-invalid nodes EZKL accepts (float Equal before opset 11, int8 MatMul, bool Add) with a warning' })
     .option('error-budget', { type: 'string', describe: 'largest error bound an approximating op (exp, softmax, GELU) may have, absolute, e.g. 1e-3; select drops the strategies above it' })
-    .option('target', { type: 'string', choices: TARGETS, describe: 'among the strategies within the budget, pick the fewest constraints (size) or the smallest error bound (accuracy)' }) as Argv<CompileArgs>;
+    .option('target', { type: 'string', choices: TARGETS, describe: 'among the strategies within the budget, pick the fewest constraints (size) or the smallest error bound (accuracy)' })
+    .option('backend', { type: 'string', choices: BACKENDS, describe: 'proving backend: groth16 (snarkjs/circom interop, range checks by bits), groth16-cr (Groth16 with a challenge round: lookups, smaller circuits) or auto (default: whichever the cost model says is smaller)' })
+    .option('limb-bits', { type: 'number', requiresArg: true, describe: 'groth16-cr: limb width of the range table, 1 to 20 (default: the cheapest)' }) as Argv<CompileArgs>;
 }
 
 function pipelineOptions(args: CompileArgs) {
   // Every option is validated before the work directory is made: a bad value leaves nothing behind.
   const errorBudget = parseErrorBudget(args['error-budget']);
   const target = parseTarget(args.target);
+  const backend = parseBackend(args.backend, args['limb-bits']);
   const inputRange = args['input-range'] !== undefined ? parseRange(args['input-range']) : undefined;
   const dims = parseDims(args.dim ?? []);
   if (!inputRange && !args.input?.length) usage('compile needs --input-range or --input (calibration)');
   const created = !fs.existsSync(args.out);
   fs.mkdirSync(args.out, { recursive: true });
   const input = args.input?.length ? prepareInput(args.input, args.out) : undefined;
-  return { model: args.model, out: args.out, created, input, fracBits: args['frac-bits'], inputRange, dims, lenient: args.lenient, errorBudget, target };
+  return { model: args.model, out: args.out, created, input, fracBits: args['frac-bits'], inputRange, dims, lenient: args.lenient, errorBudget, target, ...backend };
 }
 
 /**

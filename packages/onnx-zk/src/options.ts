@@ -33,6 +33,18 @@ export function parseErrorBudget(text: string | undefined): number | undefined {
 
 export const TARGETS = ['size', 'accuracy'] as const;
 
+export const BACKENDS = ['auto', 'groth16', 'groth16-cr'] as const;
+
+/** --backend and --limb-bits: the proving backend select binds the graph for. */
+export function parseBackend(value: unknown, limbBits: unknown): { backend?: (typeof BACKENDS)[number]; limbBits?: number } {
+  const backend = value === undefined ? undefined : BACKENDS.find((b) => b === value);
+  if (value !== undefined && backend === undefined) usage(`--backend wants one of ${BACKENDS.join(', ')}, got "${String(value)}"`);
+  if (limbBits === undefined) return { backend };
+  if (typeof limbBits !== 'number' || !Number.isInteger(limbBits) || limbBits < 1 || limbBits > 20) usage(`--limb-bits wants an integer from 1 to 20, got "${String(limbBits)}"`);
+  if (backend === 'groth16') usage('--limb-bits is for the groth16-cr backend, not groth16');
+  return { backend, limbBits: limbBits as number };
+}
+
 /** --target: what select optimises among the strategies within the budget. */
 export function parseTarget(value: unknown): (typeof TARGETS)[number] | undefined {
   if (value === undefined) return undefined;

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { runFrontend } from '@onnx-zk/onnx-frontend';
 import { runFixedpoint } from '@onnx-zk/fixedpoint-lowering';
 import { runSelect } from '@onnx-zk/zk-accelerator-components';
-import type { Target } from '@onnx-zk/zk-accelerator-components';
+import type { BackendChoice, Target } from '@onnx-zk/zk-accelerator-components';
 import { runEmitter } from '@onnx-zk/llvm-emitter';
 import { runProve } from '@onnx-zk/prover-driver';
 
@@ -24,6 +24,9 @@ export interface CompileOptions {
   errorBudget?: number;
   /** select: among the strategies within the budget, fewest constraints (size) or smallest error (accuracy). */
   target?: Target;
+  /** select: the proving backend (default auto) and groth16-cr's limb width. */
+  backend?: BackendChoice;
+  limbBits?: number;
 }
 
 export interface ProveOptions extends CompileOptions {
@@ -77,7 +80,7 @@ export function compileSteps(opts: CompileOptions): Step[] {
     {
       name: 'select accelerator components',
       artifact: a.acc,
-      run: () => runSelect({ input: a.fxp, output: a.acc, errorBudget: opts.errorBudget, target: opts.target }),
+      run: () => runSelect({ input: a.fxp, output: a.acc, errorBudget: opts.errorBudget, target: opts.target, backend: opts.backend, limbBits: opts.limbBits }),
     },
     { name: 'emit LLVM IR', artifact: a.bc, run: () => runEmitter({ input: a.acc, output: a.bc }) },
     { name: 'emit LLVM IR with runtime', artifact: a.runtimeLl, run: () => runEmitter({ input: a.acc, output: a.runtimeLl, runtime: true }) },

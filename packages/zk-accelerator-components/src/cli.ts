@@ -5,6 +5,7 @@ import { runCli, UsageError, yargsFail } from '@onnx-zk/tensor-ir';
 import { formatCostTable } from './select/cost-summary';
 import { formatGadgetList } from './select/list-gadgets';
 import { runSelect } from './select/run-select';
+import { BACKENDS, BackendChoice } from './select/backend';
 import { gadgets } from './gadgets';
 import { runSoundness } from './soundness/run';
 
@@ -27,6 +28,8 @@ function parser(argv: string[]) {
       .option('strategy', { type: 'string', array: true, default: [], describe: 'gadget=strategy (repeatable)' })
       .option('error-budget', { type: 'number', requiresArg: true, describe: 'largest error bound an approximating op may have (absolute, e.g. 1e-3)' })
       .option('target', { choices: ['size', 'accuracy'] as const, describe: 'among strategies within the budget, pick the fewest constraints or the smallest error' })
+      .option('backend', { choices: BACKENDS, default: 'auto' as BackendChoice, describe: 'proving backend: groth16 (range checks by bits), groth16-cr (lookups after a challenge round) or auto (fewest constraints)' })
+      .option('limb-bits', { type: 'number', requiresArg: true, describe: 'groth16-cr: limb width of the range table (default: the one with the fewest constraints)' })
       .check((args) => {
         parseStrategies(args.strategy);
         const budget = args.errorBudget;
@@ -36,7 +39,7 @@ function parser(argv: string[]) {
     (args) => {
       const { costs } = runSelect({
         input: args.input, output: args.output, text: args.text, strategies: parseStrategies(args.strategy),
-        errorBudget: args.errorBudget, target: args.target,
+        errorBudget: args.errorBudget, target: args.target, backend: args.backend, limbBits: args.limbBits,
       });
       process.stdout.write(formatCostTable(costs));
     })

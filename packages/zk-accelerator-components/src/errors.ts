@@ -50,4 +50,9 @@ export const Errors = {
     hint: 'raise --error-budget or the fractional bits (--frac-bits)',
   },
   BAD_FRAC: { code: 'ZK022', message: 'fractional bits outside what the gadget supports' },
+  BAD_BACKEND: {
+    code: 'ZK023',
+    message: 'unknown proving backend or limb width',
+    hint: '--backend is auto, groth16 or groth16-cr; --limb-bits (groth16-cr) is 1 to 20',
+  },
 } satisfies Record<string, ErrorDef>;

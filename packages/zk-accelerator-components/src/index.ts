@@ -14,7 +14,7 @@ export { writeR1cs } from './r1cs/write-r1cs';
 export { writeWtns } from './r1cs/write-wtns';
 export { writeSym } from './r1cs/write-sym';
 export { StreamingConstraintSystem } from './r1cs/streaming-system';
-export { LookupArgument, lookupCost, tableCost, SUM_CHUNK } from './r1cs/lookup';
+export { LookupArgument, lookupCost, tableCost } from './r1cs/lookup';
 export { evalHint, provisionalChallenge, readRoundsFile, writeRoundsFile } from './r1cs/rounds';
 export type { Round2Hint, RoundsInfo } from './r1cs/rounds';
 export { withRangeMode, rangeMode, rangeCost, proveRange, signBit } from './gadgets/blocks/range';
@@ -26,6 +26,8 @@ export type { GadgetDef, AbiParam, AbiKind, ValueRef, IntSource, ParamValue, Cos
 export { rescaleValue } from './gadgets/rescale-bits';
 
 export { selectGadgets, PRODUCER } from './select/select';
+export { backendOf, BACKENDS, LIMB_WIDTHS, fixedCost } from './select/backend';
+export type { Backend, BackendChoice, BackendPlan } from './select/backend';
 export type { SelectOptions } from './select/select';
 export { runSelect } from './select/run-select';
 export type { RunSelectOptions } from './select/run-select';

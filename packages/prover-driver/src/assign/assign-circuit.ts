@@ -1,5 +1,5 @@
 import { assert, raise, numel, withFile, ErrorSite, OnnxZkError } from '@onnx-zk/tensor-ir';
-import { ConstraintSystem, checkR1cs, gadgets, GadgetDef, ParamValue, R1CS, Signal, AbiParam } from '@onnx-zk/zk-accelerator-components';
+import { ConstraintSystem, checkR1cs, gadgets, GadgetDef, LookupArgument, ParamValue, R1CS, Signal, AbiParam } from '@onnx-zk/zk-accelerator-components';
 import type { ConstraintFailure, FinalizeOptions } from '@onnx-zk/zk-accelerator-components';
 import { Errors } from '../errors';
 import type { Arg, CircuitCall, CircuitModule } from '../llvm';
@@ -50,6 +50,8 @@ export function synthesizeModule(cs: ConstraintSystem, mod: CircuitModule, input
     raise(Errors.BAD_SIGNATURE, {}, `@circuit has ${mod.params.length} parameters, the signature lists ${sigIn.length} inputs and ${sigOut.length} outputs`);
   }
   assert(inputs.length === sigIn.length && inputs.every((v, i) => v.length === numel(sigIn[i].shape)), 'one quantized array per model input, of its size');
+  // groth16-cr: range checks become limb lookups, and the table and challenge come with them.
+  if (mod.signature.backend.name === 'groth16-cr') cs.lookups = new LookupArgument(mod.signature.backend.limbBits!);
   const buffers = new BufferMap([...sigIn, ...sigOut].map((t) => numel(t.shape)));
   const inputSignals = inputs.map((values, i) => {
     const signals = Array.from(values, (v, j) => cs.newWire(v, `input.${sigIn[i].name}[${j}]`));

@@ -9,7 +9,8 @@ import { ASSIGNMENT_FILES } from './write-assignment';
 export interface StreamedAssignment {
   header: StreamedR1cs;
   outputs: Signal[][];
-  files: { r1cs: string; wtns: string; sym: string };
+  /** rounds: written for groth16-cr circuits only. */
+  files: { r1cs: string; wtns: string; sym: string; rounds: string };
 }
 
 /**
@@ -23,7 +24,10 @@ export function assignCircuitToFiles(mod: CircuitModule, inputs: readonly BigInt
     const cs = new StreamingConstraintSystem(dir);
     try {
       const { finalize, outputs } = synthesizeModule(cs, mod, inputs, options);
-      const files = { r1cs: path.join(dir, ASSIGNMENT_FILES.r1cs), wtns: path.join(dir, ASSIGNMENT_FILES.wtns), sym: path.join(dir, ASSIGNMENT_FILES.sym) };
+      const files = {
+        r1cs: path.join(dir, ASSIGNMENT_FILES.r1cs), wtns: path.join(dir, ASSIGNMENT_FILES.wtns), sym: path.join(dir, ASSIGNMENT_FILES.sym),
+        rounds: path.join(dir, ASSIGNMENT_FILES.rounds),
+      };
       const { header, failure } = cs.finalizeToFiles(finalize, files);
       if (failure) raiseUnsatisfied(failure);
       return { header, outputs, files };

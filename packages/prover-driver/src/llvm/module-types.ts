@@ -39,6 +39,8 @@ export interface CircuitSignature {
   model: string;
   inputs: SignatureInput[];
   outputs: SignatureTensor[];
+  /** The proving backend the circuit was selected for (absent in older modules: groth16). */
+  backend: { name: 'groth16' | 'groth16-cr'; limbBits?: number };
 }
 
 export interface CircuitModule {

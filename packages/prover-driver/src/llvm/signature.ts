@@ -31,12 +31,24 @@ export function validateSignature(json: unknown): CircuitSignature {
     if (t.public !== undefined && typeof t.public !== 'boolean') raise(Errors.BAD_SIGNATURE, {}, `inputs[${i}].public must be a boolean`);
   });
   sig.outputs.forEach((t, i) => checkTensor(t, `outputs[${i}]`));
+  const backend = checkBackend(sig.backend);
   return {
     version: 1,
     model: typeof sig.model === 'string' ? sig.model : '',
     inputs: sig.inputs.map((t) => ({ name: t.name, shape: [...t.shape], frac: t.frac, public: t.public === true })),
     outputs: sig.outputs.map((t) => ({ name: t.name, shape: [...t.shape], frac: t.frac })),
+    backend,
   };
+}
+
+function checkBackend(b: unknown): CircuitSignature['backend'] {
+  if (b === undefined) return { name: 'groth16' };
+  const v = b as { name?: unknown; limbBits?: unknown };
+  if (v && v.name === 'groth16') return { name: 'groth16' };
+  if (v && v.name === 'groth16-cr' && Number.isInteger(v.limbBits) && (v.limbBits as number) >= 1 && (v.limbBits as number) <= 20) {
+    return { name: 'groth16-cr', limbBits: v.limbBits as number };
+  }
+  return raise(Errors.BAD_SIGNATURE, {}, `backend must be {"name": "groth16"} or {"name": "groth16-cr", "limbBits": 1..20}, got ${JSON.stringify(b)}`);
 }
 
 function checkTensor(t: SignatureTensor, where: string): void {

@@ -73,7 +73,7 @@ export class ConstraintSystem {
   }
 
   /**
-   * A round-2 wire (its value depends on the challenges): value = a·b/d over earlier wires, the
+   * A round-2 wire (its value depends on the challenges): value = (a·b + e)/d over earlier wires, the
    * hint the prover replays once the real challenges are known. The caller adds its constraints.
    */
   newRound2Wire(hint: Round2Hint, label: string): Signal {

@@ -125,5 +125,5 @@ export function finalizeSystem(cs: ConstraintSystem, options: FinalizeOptions): 
 function roundsOf(cs: ConstraintSystem, wires: WireOrder, remap: (lc: LinearCombination) => LinearCombination): Pick<R1CS, 'rounds'> {
   const info = roundsInfoOf(wires);
   if (!info) return {};
-  return { rounds: { info, hints: cs.round2Hints.map((h) => ({ a: remap(h.a), b: remap(h.b), d: remap(h.d) })) } };
+  return { rounds: { info, hints: cs.round2Hints.map((h) => ({ a: remap(h.a), b: remap(h.b), e: h.e && remap(h.e), d: remap(h.d) })) } };
 }

@@ -8,26 +8,24 @@ import { LinearCombination, ONE_WIRE, Signal, lcAccumulate, lcConstant, lcWire }
  * a row, through one identity in the challenge c (challenge 0; pairs are folded with challenge 1,
  * f = x + c'·y):
  *   Σ_i 1/(c − f_i) = Σ_j m_j/(c − t_j)
- * with the multiplicities m_j committed in round 1. Per lookup: an inverse wire h_i (round 2) and
- * h_i·(c − f_i) = 1, plus for pairs the product wire c'·y. Per table row: m_j (round 1), g_j
- * (round 2) and g_j·(c − t_j) = m_j. Then the sums: partial sums of CHUNK terms (a wire and one
- * constraint each) and one constraint Σ h − Σ g = 0. Sound when the lookups number fewer than p:
- * if some f_i is not a row, the two sides differ as rational functions in c and agree at a random
- * c with probability at most (lookups + rows)/p (docs/challenge-round.md).
+ * with the multiplicities m_j committed in round 1. Both sides are running sums in round 2: per
+ * lookup an accumulator a_i = a_{i−1} + 1/(c − f_i), proved by (a_i − a_{i−1})·(c − f_i) = 1
+ * (plus, for pairs, the product wire c'·y); per table row m_j (round 1) and b_j = b_{j−1} +
+ * m_j/(c − t_j), proved by (b_j − b_{j−1})·(c − t_j) = m_j; then a_last = b_last. A lookup costs one
+ * constraint and one wire whatever the circuit's size, a table rows + 1 constraints and 2·rows
+ * wires. Sound when the lookups number fewer than p: if some f_i is not a row, the two sides differ
+ * as rational functions in c and agree at a random c with probability at most (lookups + rows)/p
+ * (docs/challenge-round.md).
  */
-
-/** Terms per partial sum: keeps every linear combination of the argument short. */
-export const SUM_CHUNK = 4096;
 
 /** Constraints and wires one lookup costs (pairs need the product c'·y too). */
 export function lookupCost(pair: boolean): { constraints: number; wires: number } {
   return pair ? { constraints: 2, wires: 2 } : { constraints: 1, wires: 1 };
 }
 
-/** Constraints and wires of a table's side of the argument, for `rows` rows and `lookups` lookups. */
-export function tableCost(rows: number, lookups: number): { constraints: number; wires: number } {
-  const partials = Math.ceil(lookups / SUM_CHUNK) + Math.ceil(rows / SUM_CHUNK);
-  return { constraints: rows + partials + 1, wires: 2 * rows + partials };
+/** Constraints and wires of a table's side of the argument (`rows` rows), whatever the lookups. */
+export function tableCost(rows: number): { constraints: number; wires: number } {
+  return { constraints: rows + 1, wires: 2 * rows };
 }
 
 interface Table {
@@ -37,9 +35,8 @@ interface Table {
   values?: bigint[];
   rowOf: Map<bigint, number>;
   counts: number[];
-  /** Inverse wires of the lookups, summed CHUNK at a time. */
-  pending: LinearCombination;
-  partials: Signal[];
+  /** The lookups' running sum so far (the constant 0 before the first). */
+  acc: Signal;
   lookups: number;
 }
 
@@ -67,14 +64,17 @@ export class LookupArgument {
       assert(!rowOf.has(k), `lookup table ${name}: key ${k} twice`);
       rowOf.set(k, j);
     });
-    this.tables.set(name, { name, keys, values, rowOf, counts: new Array<number>(keys.length).fill(0), pending: new Map(), partials: [], lookups: 0 });
+    this.tables.set(name, { name, keys, values, rowOf, counts: new Array<number>(keys.length).fill(0), acc: { lc: new Map(), value: 0n }, lookups: 0 });
+  }
+
+  /** The range table [0, 2^limbBits): every groth16-cr circuit has it, looked up or not (a fixed cost). */
+  private rangeTable(): Table {
+    if (!this.tables.has(LookupArgument.RANGE)) this.defineTable(LookupArgument.RANGE, Array.from({ length: 1 << this.limbBits }, (_, j) => BigInt(j)));
+    return this.tables.get(LookupArgument.RANGE)!;
   }
 
   private table(name: string): Table {
-    if (name === LookupArgument.RANGE && !this.tables.has(name)) {
-      const keys = Array.from({ length: 1 << this.limbBits }, (_, j) => BigInt(j));
-      this.defineTable(name, keys);
-    }
+    if (name === LookupArgument.RANGE) return this.rangeTable();
     const t = this.tables.get(name);
     assert(t !== undefined, `lookup table ${name} is not defined`);
     return t;
@@ -99,27 +99,21 @@ export class LookupArgument {
     lcAccumulate(den, key.lc, -1n);
     if (value) {
       const c2 = cs.challenge(1);
-      const prod = cs.newRound2Wire({ a: c2.lc, b: value.lc, d: lcConstant(1n) }, `${label}.fold`);
-      cs.constrain(c2, value, prod, `${label}.fold`);
+      const prod = cs.newRound2Wire({ a: c2.lc, b: value.lc, d: lcConstant(1n) }, `${label}_fold`);
+      cs.constrain(c2, value, prod, `${label}_fold`);
       lcAccumulate(den, prod.lc, -1n);
     }
-    const h = cs.newRound2Wire({ a: lcConstant(1n), b: lcConstant(1n), d: den }, `${label}.inv`);
-    cs.constrain(h.lc, den, cs.one, `${label}.inv`);
-    this.addToSum(cs, t, h, `lookup.${name}.sum`);
+    t.acc = this.step(cs, t.acc, den, lcConstant(1n), `${label}_inv`);
     t.lookups++;
   }
 
-  private addToSum(cs: ConstraintSystem, t: Table, term: Signal, label: string): void {
-    lcAccumulate(t.pending, term.lc, 1n);
-    if (t.pending.size >= SUM_CHUNK) this.flush(cs, t, label);
-  }
-
-  private flush(cs: ConstraintSystem, t: Table, label: string): void {
-    if (t.pending.size === 0) return;
-    const s = cs.newRound2Wire({ a: t.pending, b: lcConstant(1n), d: lcConstant(1n) }, `${label}[${t.partials.length}]`);
-    cs.constrain(t.pending, cs.one, s, `${label}[${t.partials.length}]`);
-    t.partials.push(s);
-    t.pending = new Map();
+  /** next = acc + num/den as a round-2 wire, proved by (next − acc)·den = num. */
+  private step(cs: ConstraintSystem, acc: Signal, den: LinearCombination, num: LinearCombination, label: string): Signal {
+    const next = cs.newRound2Wire({ a: acc.lc, b: den, e: num, d: den }, label);
+    const diff: LinearCombination = new Map(next.lc);
+    lcAccumulate(diff, acc.lc, -1n);
+    cs.constrain(diff, den, num, label);
+    return next;
   }
 
   /** Lookups made so far, per table (the cost summary and tests read it). */
@@ -128,32 +122,28 @@ export class LookupArgument {
   }
 
   /**
-   * Adds every table's side: multiplicities (round 1), row inverses (round 2) and the closing sum
-   * Σ lookup inverses = Σ m_j/(c − t_j). Tables nobody looked up cost nothing.
+   * Adds every table's side: multiplicities (round 1), the rows' running sum (round 2) and the
+   * closing constraint: both running sums equal. The range table is always closed (its cost is the
+   * backend's fixed cost); another table only when something looked it up.
    */
   close(cs: ConstraintSystem): void {
     if (this.closed) return;
+    this.rangeTable();
     this.closed = true;
     for (const t of this.tables.values()) {
-      if (t.lookups === 0) continue;
-      this.flush(cs, t, `lookup.${t.name}.sum`);
-      const lookupSide = t.partials;
-      t.partials = [];
+      if (t.lookups === 0 && t.name !== LookupArgument.RANGE) continue;
       const c = cs.challenge(0);
       const c2 = t.values ? cs.challenge(1) : undefined;
       const ms = t.counts.map((n, j) => cs.newWire(BigInt(n), `lookup.${t.name}.m[${j}]`));
+      let acc: Signal = { lc: new Map(), value: 0n };
       ms.forEach((m, j) => {
         const den: LinearCombination = new Map(c.lc);
         lcAccumulate(den, lcWire(ONE_WIRE), -t.keys[j]);
         if (c2) lcAccumulate(den, c2.lc, -t.values![j]);
-        const g = cs.newRound2Wire({ a: m.lc, b: lcConstant(1n), d: den }, `lookup.${t.name}.g[${j}]`);
-        cs.constrain(g.lc, den, m, `lookup.${t.name}.g[${j}]`);
-        this.addToSum(cs, t, g, `lookup.${t.name}.table_sum`);
+        acc = this.step(cs, acc, den, m.lc, `lookup.${t.name}.sum[${j}]`);
       });
-      this.flush(cs, t, `lookup.${t.name}.table_sum`);
-      const balance: LinearCombination = new Map();
-      for (const s of lookupSide) lcAccumulate(balance, s.lc, 1n);
-      for (const s of t.partials) lcAccumulate(balance, s.lc, -1n);
+      const balance: LinearCombination = new Map(t.acc.lc);
+      lcAccumulate(balance, acc.lc, -1n);
       cs.constrain(balance, cs.one, new Map(), `lookup.${t.name}.balance`);
     }
   }

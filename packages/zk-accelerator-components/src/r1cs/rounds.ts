@@ -12,14 +12,15 @@ import { N8 } from './write-r1cs';
  * Wires fall in four groups, in this order in circuit.r1cs: the public signals (model outputs and
  * public inputs, then the challenge wires last), the round-1 wires (private inputs and every wire
  * computed without a challenge: these are committed to by C1), and the round-2 wires (the last
- * ones, whose values depend on the challenges). Each round-2 wire has a hint, value = a·b/d over
- * the wires before it, which is how the prover recomputes round 2 once the real challenges are known.
+ * ones, whose values depend on the challenges). Each round-2 wire has a hint, value = (a·b + e)/d
+ * over the wires before it, which is how the prover recomputes round 2 once the real challenges are known.
  */
 
-/** value = a·b / d (field arithmetic; d must not evaluate to 0). */
+/** value = (a·b + e) / d (field arithmetic; d must not evaluate to 0; e absent is 0). */
 export interface Round2Hint {
   a: LinearCombination;
   b: LinearCombination;
+  e?: LinearCombination;
   d: LinearCombination;
 }
 
@@ -35,7 +36,7 @@ export interface RoundsInfo {
 }
 
 const MAGIC = 'ozkr';
-const VERSION = 1;
+const VERSION = 2;
 
 /** The challenge values used when assigning, before any commitment exists: fixed, well away from small integers. */
 export function provisionalChallenge(k: number): bigint {
@@ -54,7 +55,7 @@ function modInverse(v: bigint): bigint {
   return acc;
 }
 
-/** Evaluates a·b/d with `valueOf(wire)` in [0, p); null when d is 0 (no value satisfies the hint). */
+/** Evaluates (a·b + e)/d with `valueOf(wire)` in [0, p); null when d is 0 (no value satisfies the hint). */
 export function evalHint(hint: Round2Hint, valueOf: (wire: number) => bigint): bigint | null {
   const ev = (lc: LinearCombination) => {
     let acc = 0n;
@@ -63,7 +64,7 @@ export function evalHint(hint: Round2Hint, valueOf: (wire: number) => bigint): b
   };
   const d = ev(hint.d);
   if (d === 0n) return null;
-  const num = (ev(hint.a) * ev(hint.b)) % P;
+  const num = (ev(hint.a) * ev(hint.b) + (hint.e ? ev(hint.e) : 0n)) % P;
   return d === 1n ? num : (num * modInverse(d)) % P;
 }
 
@@ -78,9 +79,9 @@ function writeLc(sink: ByteSink, lc: LinearCombination, renumber: (w: number) =>
 
 /**
  * Writes circuit.rounds: magic "ozkr", u32 version, u32 nChallenges, u32 nModelPublic,
- * u32 round2Start, u32 nWires, then one hint per round-2 wire in wire order, each three linear
- * combinations (a, b, d) as in circuit.r1cs (u32 terms, then u32 wire and a 32-byte little-endian
- * coefficient per term), wires in final numbering.
+ * u32 round2Start, u32 nWires, then one hint per round-2 wire in wire order, each four linear
+ * combinations (a, b, e, d) as in circuit.r1cs (u32 terms, then u32 wire and a 32-byte little-endian
+ * coefficient per term), wires in final numbering. Version 2: four linear combinations (a, b, e, d).
  */
 export function writeRoundsFile(file: string, info: RoundsInfo, hints: Iterable<Round2Hint>, renumber: (w: number) => number = (w) => w): void {
   writeStreamAtomic(file, (sink) => {
@@ -88,7 +89,7 @@ export function writeRoundsFile(file: string, info: RoundsInfo, hints: Iterable<
     for (const v of [VERSION, info.nChallenges, info.nModelPublic, info.round2Start, info.nWires]) sink.u32(v);
     let n = 0;
     for (const h of hints) {
-      for (const lc of [h.a, h.b, h.d]) writeLc(sink, lc, renumber);
+      for (const lc of [h.a, h.b, h.e ?? new Map<number, bigint>(), h.d]) writeLc(sink, lc, renumber);
       n++;
     }
     if (n !== info.nWires - info.round2Start) throw new Error(`internal error: ${n} hints for ${info.nWires - info.round2Start} round-2 wires`);
@@ -116,7 +117,7 @@ export function readRoundsFile(file: string): { info: RoundsInfo; hints: Round2H
     if (version !== VERSION) throw new Error(`${file}: rounds file version ${version}, expected ${VERSION}`);
     const [nChallenges, nModelPublic, round2Start, nWires] = [source.u32(), source.u32(), source.u32(), source.u32()];
     const hints: Round2Hint[] = [];
-    for (let i = round2Start; i < nWires; i++) hints.push({ a: readLc(source), b: readLc(source), d: readLc(source) });
+    for (let i = round2Start; i < nWires; i++) hints.push({ a: readLc(source), b: readLc(source), e: readLc(source), d: readLc(source) });
     return { info: { nChallenges, nModelPublic, round2Start, nWires }, hints };
   } finally {
     fs.closeSync(fd);

@@ -5,12 +5,18 @@ import { applyFusion, fusions } from './fusions';
 import { addRangeChecks } from './range-checks';
 import { wireWideReads } from './wire-wide-reads';
 import type { StrategyGoal } from './strategy';
+import { BackendChoice, BACKENDS, chooseBackend } from './backend';
+import { costSummary } from './cost-summary';
 
 export const PRODUCER = 'zk-accelerator-components';
 
 export interface SelectOptions extends StrategyGoal {
   /** Strategy per gadget name (default: each gadget's first strategy). */
   strategies?: StrategyChoice;
+  /** Proving backend (select/backend.ts); default auto. */
+  backend?: BackendChoice;
+  /** groth16-cr's limb width (default: the one with the fewest constraints). */
+  limbBits?: number;
 }
 
 /** A copy that passes may edit: new node objects and maps; tensors and infos are shared. */
@@ -40,7 +46,14 @@ export function selectGadgets(file: TirFile, options: SelectOptions = {}): TirFi
   for (const pattern of fusions) applyFusion(graph, pattern);
   wireWideReads(graph);
   addRangeChecks(graph);
-  bindGadgets(graph, choice, { errorBudget: options.errorBudget, target: options.target });
-  verifyGraph(graph);
-  return { producer: PRODUCER, graph };
+  const backend = options.backend ?? 'auto';
+  if (!BACKENDS.includes(backend)) raise(Errors.BAD_BACKEND, {}, `backend ${String(backend)}`);
+  // Costs depend on the backend (range checks by bits or by lookups): bind a copy per candidate.
+  const { graph: bound } = chooseBackend(backend, options.limbBits, () => {
+    const g = copyGraph(graph);
+    bindGadgets(g, choice, { errorBudget: options.errorBudget, target: options.target });
+    return { graph: g, total: costSummary(g).total.constraints };
+  });
+  verifyGraph(bound);
+  return { producer: PRODUCER, graph: bound };
 }

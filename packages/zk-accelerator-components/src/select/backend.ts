@@ -1,0 +1,79 @@
+import { Graph, raise } from '@onnx-zk/tensor-ir';
+import { Errors } from '../errors';
+import { RangeMode, withRangeMode } from '../gadgets/blocks/range';
+import { tableCost } from '../r1cs/lookup';
+import type { Cost } from '../gadgets/types';
+
+/**
+ * The proving backends (README "Backends"): `groth16`, snarkjs's Groth16 (circom/snarkjs interop,
+ * range checks by bits), and `groth16-cr`, Groth16 with one commit-then-challenge round
+ * (docs/challenge-round.md: range checks by limb lookups into a table of 2^w rows). `auto` costs
+ * the graph under both, groth16-cr at each candidate limb width, and keeps the fewest constraints:
+ * the table is a fixed cost, so small circuits stay on groth16.
+ */
+export type Backend = 'groth16' | 'groth16-cr';
+export type BackendChoice = Backend | 'auto';
+export const BACKENDS: readonly BackendChoice[] = ['auto', 'groth16', 'groth16-cr'];
+
+/** Limb widths auto tries; a table of 2^w rows costs 2^w + 1 constraints. */
+export const LIMB_WIDTHS = [4, 6, 8, 10, 12, 14, 16, 18];
+
+/** Graph metadata keys the choice is recorded under (.acc.tir), read by llvm-emitter. */
+export const BACKEND_KEY = 'backend';
+export const LIMB_BITS_KEY = 'limb_bits';
+
+export interface BackendPlan {
+  backend: Backend;
+  /** groth16-cr: the range table's limb width. */
+  limbBits?: number;
+  /** The backend's fixed cost: groth16-cr's range table and its challenge wire. */
+  fixed: Cost;
+}
+
+export function modeOfPlan(plan: BackendPlan): RangeMode {
+  return plan.backend === 'groth16-cr' ? { kind: 'lookup', limbBits: plan.limbBits! } : { kind: 'bits' };
+}
+
+/** The fixed cost of a plan: nothing for groth16; the range table and one challenge wire for groth16-cr. */
+export function fixedCost(backend: Backend, limbBits?: number): Cost {
+  if (backend === 'groth16') return { constraints: 0, wires: 0 };
+  const t = tableCost(1 << limbBits!);
+  return { constraints: t.constraints, wires: t.wires + 1 };
+}
+
+/**
+ * Binds `bind(graph)` under the chosen backend: `bind` must bind every node of the copy it is given
+ * and return the copy with its total cost. Returns the bound graph and the plan.
+ */
+export function chooseBackend(choice: BackendChoice, limbBits: number | undefined, bind: () => { graph: Graph; total: number }): { graph: Graph; plan: BackendPlan } {
+  if (limbBits !== undefined && (!Number.isInteger(limbBits) || limbBits < 1 || limbBits > 20)) raise(Errors.BAD_BACKEND, {}, `limb width ${limbBits}: give 1 to 20`);
+  if (limbBits !== undefined && choice === 'groth16') raise(Errors.BAD_BACKEND, {}, 'a limb width is for groth16-cr (or auto)');
+  const tried: { graph: Graph; plan: BackendPlan; total: number }[] = [];
+  if (choice !== 'groth16-cr') {
+    const bound = withRangeMode({ kind: 'bits' }, bind);
+    tried.push({ ...bound, plan: { backend: 'groth16', fixed: fixedCost('groth16') } });
+  }
+  if (choice !== 'groth16') {
+    for (const w of limbBits !== undefined ? [limbBits] : LIMB_WIDTHS) {
+      const bound = withRangeMode({ kind: 'lookup', limbBits: w }, bind);
+      const fixed = fixedCost('groth16-cr', w);
+      tried.push({ graph: bound.graph, total: bound.total + fixed.constraints, plan: { backend: 'groth16-cr', limbBits: w, fixed } });
+    }
+  }
+  // Fewest constraints; ties keep the earlier (groth16 first, then the narrower table).
+  const best = tried.reduce((a, b) => (b.total < a.total ? b : a));
+  best.graph.metadata[BACKEND_KEY] = best.plan.backend;
+  if (best.plan.limbBits !== undefined) best.graph.metadata[LIMB_BITS_KEY] = String(best.plan.limbBits);
+  else delete best.graph.metadata[LIMB_BITS_KEY];
+  return { graph: best.graph, plan: best.plan };
+}
+
+/** The backend an accel graph was bound for (graphs from before backends: groth16). */
+export function backendOf(graph: Graph): BackendPlan {
+  const backend = graph.metadata[BACKEND_KEY] ?? 'groth16';
+  if (backend !== 'groth16' && backend !== 'groth16-cr') return raise(Errors.BAD_BACKEND, {}, `graph metadata says backend ${backend}`);
+  if (backend === 'groth16') return { backend, fixed: fixedCost(backend) };
+  const limbBits = Number(graph.metadata[LIMB_BITS_KEY]);
+  if (!Number.isInteger(limbBits) || limbBits < 1 || limbBits > 20) return raise(Errors.BAD_BACKEND, {}, `graph metadata says limb_bits ${graph.metadata[LIMB_BITS_KEY]}`);
+  return { backend, limbBits, fixed: fixedCost(backend, limbBits) };
+}
