@@ -76,6 +76,7 @@ describe('the module of a hand-built accel graph', () => {
       model: 'small_mlp',
       inputs: [{ name: 'x', shape: [2, 2], frac: 2, public: false }],
       outputs: [{ name: 'y', shape: [2], frac: 4 }],
+      backend: { name: 'groth16' },
     });
     expect(json).toEqual(signature);
   });

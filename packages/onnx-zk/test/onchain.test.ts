@@ -1,7 +1,8 @@
 /**
- * `onnx-zk verify DIR --onchain` on a model nobody here wrote (EZKL's 1l_mlp): snarkjs and
- * Verifier.sol on an in-process EVM accept the proof, with gas near snarkjs's anchor, and both
- * reject it once a public signal is changed.
+ * `onnx-zk verify DIR --onchain` on a model nobody here wrote (EZKL's 1l_mlp), proved with each
+ * backend: the JS verifier and Verifier.sol on an in-process EVM accept the proof, with gas near
+ * the backend's anchor (snarkjs's for groth16; one more pairing and the challenge's scalar for
+ * groth16-cr), and both reject it once a public signal is changed.
  */
 import * as path from 'path';
 import { releaseSnarkjs } from '@onnx-zk/prover-driver';
@@ -10,7 +11,8 @@ import { verifyCommand } from '../src/commands';
 import { copyDir, EXAMPLES, quiet, readJson, tempDir, writeJson } from './helpers';
 
 const P = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
-let dir: string;
+const dirs: Record<string, string> = {};
+const BACKENDS = ['groth16', 'groth16-cr'] as const;
 
 /** Runs the verify command's handler in-process; returns its stdout and exit code. */
 async function verify(workDir: string): Promise<{ stdout: string; code: number }> {
@@ -27,34 +29,38 @@ async function verify(workDir: string): Promise<{ stdout: string; code: number }
 }
 
 beforeAll(async () => {
-  dir = tempDir('onchain');
   const model = path.join(EXAMPLES, '1l_mlp');
-  await runSteps(proveSteps({ model: path.join(model, 'network.onnx'), input: path.join(model, 'input.json'), out: dir }), quiet);
+  for (const backend of BACKENDS) {
+    dirs[backend] = tempDir(`onchain-${backend}`);
+    await runSteps(proveSteps({ model: path.join(model, 'network.onnx'), input: path.join(model, 'input.json'), out: dirs[backend], backend }), quiet);
+  }
 });
 
 afterAll(async () => {
   await releaseSnarkjs();
 });
 
-describe('onnx-zk verify --onchain on examples/1l_mlp', () => {
-  it('verifies with snarkjs and on the EVM, and reports the gas of verifyProof', async () => {
+describe.each(BACKENDS)('onnx-zk verify --onchain on examples/1l_mlp proved with %s', (backend) => {
+  it('verifies in JS and on the EVM, and reports the gas of verifyProof', async () => {
+    const dir = dirs[backend];
     const signals: string[] = readJson(path.join(dir, 'public.json'));
     const r = await verify(dir);
     expect(r.code).toBe(0);
     const line = new RegExp(`^verified: true\\non-chain: verifyProof = true, gas ([\\d,]+) \\(execution [\\d,]+, ${signals.length} public signals; Verifier.sol compiled with solc 0\\.8\\.30\\)\\n$`);
     expect(r.stdout).toMatch(line);
     const gas = Number(r.stdout.match(line)![1].replace(/,/g, ''));
-    const anchor = 207_000 + 7_160 * signals.length;
+    // groth16-cr: a fifth pairing (34,000) and one scalar more (its challenge)
+    const anchor = backend === 'groth16' ? 207_000 + 7_160 * signals.length : 207_000 + 34_000 + 7_160 * (signals.length + 1);
     expect(Math.abs(gas - anchor)).toBeLessThan(0.1 * anchor);
   });
 
   it('rejects the proof with one public signal changed, on both verifiers (exit 1)', async () => {
-    const copy = copyDir(dir, '1l_mlp-onchain-pub');
+    const copy = copyDir(dirs[backend], `1l_mlp-onchain-pub-${backend}`);
     const signals: string[] = readJson(path.join(copy, 'public.json'));
     signals[0] = String((BigInt(signals[0]) + 1n) % P);
     writeJson(path.join(copy, 'public.json'), signals);
     const r = await verify(copy);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^verified: false \(the Groth16 proof does not verify\)\non-chain: verifyProof = false, gas [\d,]+ .*: verifyProof returned false\n$/);
+    expect(r.stdout).toMatch(/^verified: false \(the .* proof does not verify\)\non-chain: verifyProof = false, gas [\d,]+ .*: verifyProof returned false\n$/);
   });
 });

@@ -71,6 +71,7 @@ describe('readCircuitModule', () => {
       model: 'm',
       inputs: [{ name: 'x', shape: [1, 3], frac: 4, public: false }],
       outputs: [{ name: 'y', shape: [1, 2], frac: 4 }],
+      backend: { name: 'groth16' }, // absent from an older module's signature
     });
   });
 

@@ -1,7 +1,22 @@
 import {
   checkR1cs, ConstraintFailure, ConstraintSystem, Cost, evalLc, GadgetDef, LookupArgument, ParamValue, R1CS, RangeMode, Signal, toField,
-  withRangeMode,
+  withRangeMode, backendOf,
 } from '../src';
+import type { Graph } from '@onnx-zk/tensor-ir';
+
+/**
+ * A builder for the backend select bound `graph` for, as the prover makes it: groth16-cr gets the
+ * lookup argument, and its challenge wire up front so that no node's measured cost includes it.
+ */
+export function builderFor(graph: Graph): ConstraintSystem {
+  const cs = new ConstraintSystem();
+  const plan = backendOf(graph);
+  if (plan.backend === 'groth16-cr') {
+    cs.lookups = new LookupArgument(plan.limbBits!);
+    cs.challenge(0);
+  }
+  return cs;
+}
 
 /** Deterministic PRNG (mulberry32) so random cases are reproducible. */
 export function rng(seed: number): () => number {

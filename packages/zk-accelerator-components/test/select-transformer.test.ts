@@ -1,7 +1,7 @@
 import { attrInt, attrString, emptyGraph, FixedInfo, Graph, makeTensor, Node } from '@onnx-zk/tensor-ir';
-import { checkR1cs, ConstraintSystem, gadgets, paramsFromNode, rescaleValue, selectGadgets, Signal } from '../src';
+import { checkR1cs, gadgets, paramsFromNode, rescaleValue, selectGadgets, Signal } from '../src';
 import { isqrt } from '../src/gadgets/blocks/rsqrt';
-import { randInt, rng } from './helpers';
+import { randInt, rng, builderFor } from './helpers';
 
 /**
  * q[2,3]·k[3,4] (MatMul of two inputs) → Rescale → LayerNormalization, ReduceMax and Clip of the
@@ -65,7 +65,7 @@ function reference(q: bigint[], k: bigint[]): bigint[] {
 }
 
 function assign(g: Graph, inputs: Record<string, bigint[]>) {
-  const cs = new ConstraintSystem();
+  const cs = builderFor(g);
   const signals = new Map<string, Signal[]>(Object.entries(inputs).map(([n, xs]) => [n, xs.map((v, i) => cs.newWire(v, `${n}[${i}]`))]));
   for (const node of g.nodes) {
     const gadget = gadgets[attrString(node, 'gadget')];

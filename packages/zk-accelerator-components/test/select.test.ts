@@ -1,12 +1,13 @@
+import { builderFor } from './helpers';
 import { attrInt, attrString, Graph, OnnxZkErrorList } from '@onnx-zk/tensor-ir';
 import {
-  checkR1cs, ConstraintSystem, costSummary, formatCostTable, gadgets, paramsFromNode, selectGadgets, Signal,
+  checkR1cs, costSummary, formatCostTable, gadgets, LIMB_WIDTHS, paramsFromNode, selectGadgets, Signal,
 } from '../src';
 import { fixedGraph, interpret } from './fixed-graph';
 
 /** Synthesizes an accel graph node by node, the way the prover does through the LLVM module. */
 function assign(graph: Graph, x: bigint[]) {
-  const cs = new ConstraintSystem();
+  const cs = builderFor(graph);
   const signals = new Map<string, Signal[]>([['x', x.map((v, i) => cs.newWire(v, `input.x[${i}]`))]]);
   for (const node of graph.nodes) {
     const gadget = gadgets[attrString(node, 'gadget')];
@@ -46,14 +47,16 @@ describe('select', () => {
   });
 
   test('costs: linear layers are free, checks and rescales pay per element', () => {
-    const { rows, total } = costSummary(accel);
+    // the bit costs of plain groth16 (auto picks groth16-cr for this graph: tested below)
+    const plain = selectGadgets(fixedGraph(), { backend: 'groth16' }).graph;
+    const { rows, total } = costSummary(plain);
     const byName = Object.fromEntries(rows.map((r) => [r.node, r]));
     expect(byName.Gemm_0.constraints).toBe(0);
     expect(byName.Add_3.constraints).toBe(0);
     expect(byName.RangeCheck_x).toMatchObject({ constraints: 4 * 7, wires: 4 * 5 }); // [−16, 16]: 33 = 2^5 + 1 values: 6 bits and the top-bit product
     expect(byName.Relu_1.constraints).toBeGreaterThan(0);
     expect(total.constraints).toBe(rows.reduce((s, r) => s + r.constraints, 0));
-    const table = formatCostTable(costSummary(accel));
+    const table = formatCostTable(costSummary(plain));
     expect(table).toMatch(/^node\s+op\s+gadget\s+strategy\s+constraints\s+wires$/m);
     expect(table).toMatch(new RegExp(`^total\\s+${total.constraints}\\s+${total.wires}$`, 'm'));
   });
@@ -109,10 +112,53 @@ describe('select', () => {
     hr.lo.fill(-(1n << 57n));
     hr.hi.fill(1n << 57n);
     file.graph.values.get('a')!.fixed!.hi.fill(1n << 57n);
-    const g = selectGadgets(file).graph;
+    const g = selectGadgets(file, { backend: 'groth16' }).graph;
     expect(attrInt(g.nodes[2], 'cost_constraints')).toBe(3 * (4 + 59 + 1));
     const huge = fixedGraph();
     huge.graph.nodes.find((n) => n.name === 'Gemm_2_rescale')!.attrs.shift = { type: 'int', value: 198 };
     expect(() => selectGadgets(huge)).toThrow(/^Gemm_2_rescale \(Rescale\): error ZK008: .*needs \d+ bits, at most 200/);
+  });
+});
+
+describe('select: proving backends', () => {
+  const total = (g: Graph) => costSummary(g).total.constraints;
+  const plain = selectGadgets(fixedGraph(), { backend: 'groth16' }).graph;
+  const auto = selectGadgets(fixedGraph()).graph;
+
+  test('groth16 records itself and costs by bits; auto takes groth16-cr here, at the cheapest limb width', () => {
+    expect(plain.metadata).toMatchObject({ backend: 'groth16' });
+    expect(plain.metadata.limb_bits).toBeUndefined();
+    expect(auto.metadata).toMatchObject({ backend: 'groth16-cr' });
+    const w = Number(auto.metadata.limb_bits);
+    expect(total(auto)).toBeLessThan(total(plain));
+    for (const other of LIMB_WIDTHS) {
+      expect(total(selectGadgets(fixedGraph(), { backend: 'groth16-cr', limbBits: other }).graph)).toBeGreaterThanOrEqual(total(auto));
+    }
+    // its table is a row of the cost summary: 2^w + 1 constraints, 2·2^w wires and the challenge
+    expect(costSummary(auto).rows.at(-1)).toMatchObject({ gadget: 'range_table', constraints: (1 << w) + 1, wires: 2 * (1 << w) + 1 });
+  });
+
+  test('the groth16-cr graph synthesizes with lookups to a satisfied circuit with the exact outputs and its node costs', () => {
+    const x = [-16n, 16n, 3n, 0n];
+    const { y, r1cs } = assign(auto, x);
+    expect(r1cs.rounds?.info.nChallenges).toBe(1);
+    expect(checkR1cs(r1cs, r1cs.witness)).toBeNull();
+    expect(y.map((s) => s.value)).toEqual(assign(plain, x).y.map((s) => s.value));
+    // and the whole circuit (tables included) is what the cost summary says, up to the output
+    // wires finalize adds (the same for both backends)
+    expect(r1cs.constraints.length - total(auto)).toBe(assign(plain, x).r1cs.constraints.length - total(plain));
+  });
+
+  test('a graph too small to pay for a table stays on groth16 under auto', () => {
+    const tiny = fixedGraph();
+    for (const [name, info] of tiny.graph.values) if (info.fixed && !tiny.graph.constants.has(name)) { info.fixed.lo.fill(-2n); info.fixed.hi.fill(2n); }
+    const g = selectGadgets(tiny).graph;
+    expect(g.metadata.backend).toBe('groth16');
+  });
+
+  test('an unknown backend or a bad limb width is ZK023', () => {
+    expect(() => selectGadgets(fixedGraph(), { backend: 'plonk' as never })).toThrow(/ZK023/);
+    expect(() => selectGadgets(fixedGraph(), { backend: 'groth16-cr', limbBits: 0 })).toThrow(/ZK023/);
+    expect(() => selectGadgets(fixedGraph(), { backend: 'groth16', limbBits: 8 })).toThrow(/ZK023/);
   });
 });

@@ -1,11 +1,12 @@
+import { builderFor } from './helpers';
 import { attrFloat, attrInt, attrString, geluErrorBound, geluInt, Graph, softmaxErrorBound, softmaxRowInt } from '@onnx-zk/tensor-ir';
-import { checkR1cs, ConstraintSystem, gadgets, paramsFromNode, selectGadgets, Signal } from '../src';
+import { checkR1cs, gadgets, paramsFromNode, selectGadgets, Signal } from '../src';
 
 import { F, ONE, transformerGraph } from './transformer-graph';
 
 /** Synthesizes the accel graph node by node (as the prover does) and checks each node's cost attrs. */
 function assign(graph: Graph, x: bigint[]): Signal[] {
-  const cs = new ConstraintSystem();
+  const cs = builderFor(graph);
   const signals = new Map<string, Signal[]>([['x', x.map((v, i) => cs.newWire(v, `x[${i}]`))]]);
   for (const node of graph.nodes) {
     const gadget = gadgets[attrString(node, 'gadget')];
