@@ -55,4 +55,9 @@ export const Errors = {
     message: 'unknown proving backend or limb width',
     hint: '--backend is auto, groth16 or groth16-cr; --limb-bits (groth16-cr) is 1 to 20',
   },
+  NEEDS_CHALLENGE: {
+    code: 'ZK024',
+    message: 'strategy needs the groth16-cr backend (a challenge)',
+    hint: 'select with --backend groth16-cr, or leave the strategy unset (groth16-cr picks it when it is cheaper)',
+  },
 } satisfies Record<string, ErrorDef>;

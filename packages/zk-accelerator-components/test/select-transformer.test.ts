@@ -99,7 +99,10 @@ describe('select and assign: attention-style MatMul, LayerNorm, ReduceMax, Clip'
     });
     expect(accel.nodes.map((n) => n.name)).toEqual(['RangeCheck_q', 'RangeCheck_k', 'MatMul_qk', 'Clip_3', 'LayerNorm_1', 'ReduceMax_2']);
     expect(accel.nodes.find((n) => n.name === 'Clip_3')!.outputs).toEqual(['c', 'sr']);
-    expect(attrInt(accel.nodes.find((n) => n.name === 'MatMul_qk')!, 'cost_constraints')).toBe(2 * 4 * 3);
+    // auto binds this graph for groth16-cr, where Freivalds' check beats 2·4·3 products: 3·3 + 2·(3 + 4 − 1)
+    const matmul = accel.nodes.find((n) => n.name === 'MatMul_qk')!;
+    expect(accel.metadata.backend).toBe('groth16-cr');
+    expect([attrString(matmul, 'strategy'), attrInt(matmul, 'cost_constraints')]).toEqual(['freivalds', 3 * 3 + 2 * (3 + 4 - 1)]);
   });
 
   test('synthesizes to a satisfied circuit with the exact outputs, ranges ends included', () => {

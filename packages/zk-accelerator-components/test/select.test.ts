@@ -1,7 +1,8 @@
 import { builderFor } from './helpers';
-import { attrInt, attrString, Graph, OnnxZkErrorList } from '@onnx-zk/tensor-ir';
+import { attrInt, attrString, emptyGraph, Graph, OnnxZkErrorList } from '@onnx-zk/tensor-ir';
+import { chooseBackend } from '../src/select/backend';
 import {
-  checkR1cs, costSummary, formatCostTable, gadgets, LIMB_WIDTHS, paramsFromNode, selectGadgets, Signal,
+  checkR1cs, costSummary, formatCostTable, gadgets, LIMB_WIDTHS, paramsFromNode, rangeMode, selectGadgets, Signal,
 } from '../src';
 import { fixedGraph, interpret } from './fixed-graph';
 
@@ -150,10 +151,12 @@ describe('select: proving backends', () => {
   });
 
   test('a graph too small to pay for a table stays on groth16 under auto', () => {
-    const tiny = fixedGraph();
-    for (const [name, info] of tiny.graph.values) if (info.fixed && !tiny.graph.constants.has(name)) { info.fixed.lo.fill(-2n); info.fixed.hi.fill(2n); }
-    const g = selectGadgets(tiny).graph;
-    expect(g.metadata.backend).toBe('groth16');
+    // A circuit whose gadgets cost the same under both: the table decides (rows + 1 constraints).
+    const { plan } = chooseBackend('auto', undefined, () => ({ graph: emptyGraph('g', 'accel', 17), total: 10 }));
+    expect(plan.backend).toBe('groth16');
+    // and when lookups save more than the smallest table costs, groth16-cr
+    const saving = chooseBackend('auto', undefined, () => ({ graph: emptyGraph('g', 'accel', 17), total: rangeMode().kind === 'bits' ? 100 : 10 }));
+    expect(saving.plan).toMatchObject({ backend: 'groth16-cr', limbBits: LIMB_WIDTHS[0] });
   });
 
   test('an unknown backend or a bad limb width is ZK023', () => {

@@ -1,8 +1,9 @@
 import { load } from './ir-text';
 
 /**
- * zk.matmul_private(A, B, bias, y, rows, m, k, n, b_rows): y[r][j] = Σ_t A[r][t]·B[b][t][j] + bias[j]
- * (exact i64; bias may be null). B is shared when b_rows = k, else batch b = r / m has its own.
+ * zk.matmul_private(A, B, bias, y, rows, m, k, n, b_rows, strategy): y[r][j] = Σ_t A[r][t]·B[b][t][j]
+ * + bias[j] (exact i64; bias may be null). B is shared when b_rows = k, else batch b = r / m has its
+ * own. The strategy (products, or Freivalds' check on groth16-cr) changes the proof, not the values.
  */
 export const matmul_private = `
   %has.bias = icmp ne i64* %bias, null

@@ -22,23 +22,28 @@ const abi: AbiParam[] = [
  * - top: w = 2^(k−1) + 1 (the common closed ranges [0, 1], [−8, 8] at any frac): k bits of x − lo
  *   plus one constraint b_top · (the lower bits' value) = 0, so x − lo may reach 2^(k−1) only exactly;
  * - two-sided: otherwise, k bits of x − lo and k bits of hi − x.
+ * With lookups (groth16-cr) the bits become limb lookups; `top` is then a flag f = [x − lo = 2^(k−1)]
+ * (boolean), u = x − lo − f·2^(k−1) ∈ [0, 2^(k−1)) and f·u = 0.
  */
 type Mode = 'exact' | 'top' | 'two-sided';
 
-function plan(lo: bigint, hi: bigint, lookups: boolean): { k: number; mode: Mode } {
+function plan(lo: bigint, hi: bigint): { k: number; mode: Mode } {
   const width = hi - lo + 1n;
   const k = bitLength(hi - lo);
   if ((width & (width - 1n)) === 0n) return { k, mode: 'exact' };
-  // The top-bit product needs the bits themselves; with lookups a closed range is two-sided.
-  if (!lookups && k > 0 && hi - lo === 1n << BigInt(k - 1)) return { k, mode: 'top' };
+  if (k > 0 && hi - lo === 1n << BigInt(k - 1)) return { k, mode: 'top' };
   return { k, mode: 'two-sided' };
 }
 
 function elementCost(lo: bigint, hi: bigint): Cost {
-  const { k, mode } = plan(lo, hi, rangeMode().kind === 'lookup');
+  const { k, mode } = plan(lo, hi);
   checkFieldMargin(k, {});
   const c = rangeCost(k);
   if (mode === 'exact') return c;
+  if (mode === 'top' && rangeMode().kind === 'lookup') {
+    const u = rangeCost(k - 1);
+    return { constraints: u.constraints + 2, wires: u.wires + 1 };
+  }
   if (mode === 'top') return { constraints: c.constraints + 1, wires: c.wires };
   return { constraints: 2 * c.constraints, wires: 2 * c.wires };
 }
@@ -52,10 +57,20 @@ function cost(values: ParamValue[]): Cost {
 function checkElement(cs: ConstraintSystem, x: Signal, lo: bigint, hi: bigint, loc: string[], e: number): void {
   const site = gadgetSite(loc, 'RangeCheck');
   if (x.value < lo || x.value > hi) raise(Errors.INPUT_OUT_OF_RANGE, site, `element ${e} is ${x.value}, range [${lo}, ${hi}]`);
-  const { k, mode } = plan(lo, hi, cs.lookups !== undefined);
+  const { k, mode } = plan(lo, hi);
   checkFieldMargin(k, site);
   if (cs.lookups) {
-    proveRange(cs, signalAdd(x, signalConstant(-lo)), k, labelOf(loc, 'range_check', 'low_bit', e));
+    const t = signalAdd(x, signalConstant(-lo));
+    if (mode === 'top') {
+      const top = 1n << BigInt(k - 1);
+      const f = cs.newWire(t.value === top ? 1n : 0n, labelOf(loc, 'range_check', 'top', e));
+      cs.constrain(f, signalAdd(f, cs.one, -1n), new Map(), labelOf(loc, 'range_check', 'top', e));
+      const u = signalAdd(t, f, -top);
+      cs.constrain(f, u, new Map(), labelOf(loc, 'range_check', 'top_only', e));
+      proveRange(cs, u, k - 1, labelOf(loc, 'range_check', 'low_bit', e));
+      return;
+    }
+    proveRange(cs, t, k, labelOf(loc, 'range_check', 'low_bit', e));
     if (mode === 'two-sided') proveRange(cs, signalAdd(signalConstant(hi), signalScale(x, -1n)), k, labelOf(loc, 'range_check', 'high_bit', e));
     return;
   }

@@ -4,7 +4,7 @@ import type { ConstraintSystem } from '../r1cs/constraint-system';
 import { floorDiv } from '../r1cs/field';
 import { Signal, signalAdd, signalConstant } from '../r1cs/linear-combination';
 import { checkFieldMargin, decompose, decompositionCost, fromBits, gadgetSite } from './bits';
-import { proveRange, rangeCost, rangeMode, signBit, signBitCost } from './blocks/range';
+import { looseRangeCost, proveLooseRange, proveRange, rangeCost, rangeMode, signBit, signBitCost } from './blocks/range';
 import { labelOf } from './params';
 import type { Cost } from './types';
 
@@ -25,7 +25,7 @@ export function rescaleBitsCost(shift: number, qBitCount: number, signed = false
   checkFieldMargin(shift + qBitCount, {});
   if (rangeMode().kind === 'bits') return decompositionCost(shift + qBitCount);
   if (qBitCount === 0) return rangeCost(shift);
-  const [r, q] = [rangeCost(shift), signed ? signBitCost(qBitCount) : rangeCost(qBitCount)];
+  const [r, q] = [rangeCost(shift), signed ? signBitCost(qBitCount) : looseRangeCost(qBitCount)];
   return { constraints: r.constraints + q.constraints, wires: 1 + r.wires + q.wires };
 }
 
@@ -56,7 +56,8 @@ export function rescaleBits(
       const centred = signalAdd(q, signalConstant(-qBase - (1n << BigInt(qBitCount - 1))));
       return { q, sign: signBit(cs, centred, qBitCount, labelOf(where.loc, where.gadget, 'q_bit', e)) };
     }
-    proveRange(cs, signalAdd(q, signalConstant(-qBase)), qBitCount, labelOf(where.loc, where.gadget, 'q_bit', e));
+    // q's range only keeps it an integer far below p (the remainder's is the exact one): a bound.
+    proveLooseRange(cs, signalAdd(q, signalConstant(-qBase)), qBitCount, labelOf(where.loc, where.gadget, 'q_bit', e));
     return { q };
   }
   const label = (i: number) => (i < shift

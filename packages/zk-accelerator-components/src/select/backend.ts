@@ -1,4 +1,4 @@
-import { Graph, raise } from '@onnx-zk/tensor-ir';
+import { Graph, OnnxZkError, raise } from '@onnx-zk/tensor-ir';
 import { Errors } from '../errors';
 import { RangeMode, withRangeMode } from '../gadgets/blocks/range';
 import { tableCost } from '../r1cs/lookup';
@@ -49,17 +49,25 @@ export function chooseBackend(choice: BackendChoice, limbBits: number | undefine
   if (limbBits !== undefined && (!Number.isInteger(limbBits) || limbBits < 1 || limbBits > 20)) raise(Errors.BAD_BACKEND, {}, `limb width ${limbBits}: give 1 to 20`);
   if (limbBits !== undefined && choice === 'groth16') raise(Errors.BAD_BACKEND, {}, 'a limb width is for groth16-cr (or auto)');
   const tried: { graph: Graph; plan: BackendPlan; total: number }[] = [];
-  if (choice !== 'groth16-cr') {
-    const bound = withRangeMode({ kind: 'bits' }, bind);
-    tried.push({ ...bound, plan: { backend: 'groth16', fixed: fixedCost('groth16') } });
-  }
+  let refused: unknown;
+  // Under auto a backend the graph cannot use (a strategy that needs the challenge: ZK024) drops out.
+  const attempt = (mode: RangeMode, plan: (total: number) => { plan: BackendPlan; total: number }) => {
+    try {
+      const bound = withRangeMode(mode, bind);
+      tried.push({ graph: bound.graph, ...plan(bound.total) });
+    } catch (e) {
+      if (choice !== 'auto' || !(e instanceof OnnxZkError) || e.def.code !== Errors.NEEDS_CHALLENGE.code) throw e;
+      refused = e;
+    }
+  };
+  if (choice !== 'groth16-cr') attempt({ kind: 'bits' }, (total) => ({ total, plan: { backend: 'groth16', fixed: fixedCost('groth16') } }));
   if (choice !== 'groth16') {
     for (const w of limbBits !== undefined ? [limbBits] : LIMB_WIDTHS) {
-      const bound = withRangeMode({ kind: 'lookup', limbBits: w }, bind);
       const fixed = fixedCost('groth16-cr', w);
-      tried.push({ graph: bound.graph, total: bound.total + fixed.constraints, plan: { backend: 'groth16-cr', limbBits: w, fixed } });
+      attempt({ kind: 'lookup', limbBits: w }, (total) => ({ total: total + fixed.constraints, plan: { backend: 'groth16-cr', limbBits: w, fixed } }));
     }
   }
+  if (tried.length === 0) throw refused;
   // Fewest constraints; ties keep the earlier (groth16 first, then the narrower table).
   const best = tried.reduce((a, b) => (b.total < a.total ? b : a));
   best.graph.metadata[BACKEND_KEY] = best.plan.backend;

@@ -1,5 +1,6 @@
 import { Graph, Node, raise } from '@onnx-zk/tensor-ir';
 import { Errors } from '../errors';
+import { rangeMode } from '../gadgets/blocks/range';
 import type { Cost, GadgetDef } from '../gadgets/types';
 import { paramsFromNode } from './params-from-node';
 
@@ -41,13 +42,30 @@ function currentStrategy(gadget: GadgetDef, node: Node): string {
 }
 
 /**
+ * groth16-cr (cost formulas in lookup mode): an exact gadget with several strategies and none of the
+ * node's own takes its cheapest (fewest constraints; ties keep the earlier, so the default). This is
+ * how matmul_private's `freivalds`, which needs the challenge, becomes the default there when it is
+ * cheaper. Under groth16 nothing changes (undefined: the caller keeps the default).
+ */
+function cheapestWithChallenge(gadget: GadgetDef, node: Node, graph: Graph): RatedStrategy | undefined {
+  if (rangeMode().kind !== 'lookup' || gadget.errorBound || gadget.strategies.length < 2 || node.attrs.strategy !== undefined) return undefined;
+  const rated = gadget.strategies.map((s) => rateStrategy(gadget, node, graph, s));
+  return rated.reduce((a, b) => (b.cost.constraints < a.cost.constraints ? b : a));
+}
+
+/**
  * The strategy of one node: an explicit `--strategy gadget=s` wins; otherwise, with a goal, the
  * strategies within the error budget ranked by the target (size unless given); otherwise the
  * node's own strategy attribute or the default. ZK021 when no strategy meets the budget. An exact
  * gadget (no error bound) keeps the node's own strategy under a goal: its strategies differ in
- * layout, not in error.
+ * layout, not in error; under groth16-cr, one with no strategy of its own takes its cheapest
+ * (cheapestWithChallenge), goal or not.
  */
 export function pickStrategy(gadget: GadgetDef, node: Node, graph: Graph, explicit: string | undefined, goal: StrategyGoal): RatedStrategy {
+  if (explicit === undefined) {
+    const cheapest = cheapestWithChallenge(gadget, node, graph);
+    if (cheapest) return cheapest;
+  }
   if (explicit !== undefined || !gadget.errorBound || (goal.errorBudget === undefined && goal.target === undefined)) {
     return rateStrategy(gadget, node, graph, explicit ?? currentStrategy(gadget, node));
   }

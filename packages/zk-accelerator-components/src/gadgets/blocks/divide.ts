@@ -2,7 +2,7 @@ import { assert } from '@onnx-zk/tensor-ir';
 import type { ConstraintSystem } from '../../r1cs/constraint-system';
 import { MAX_SAFE_BITS } from '../../r1cs/field';
 import { Signal, signalAdd, signalConstant, signalScale } from '../../r1cs/linear-combination';
-import { proveRange, rangeCost } from './range';
+import { looseRangeCost, proveLooseRange } from './range';
 import type { Cost } from '../types';
 import { subLabel } from './label';
 
@@ -25,7 +25,7 @@ export function divRoundValue(num: bigint, den: bigint): bigint {
 
 /** 1 product + bits of q + bits of r + bits of den − 1 − r; wires: q, r and their bits. */
 export function divFloorCost(numBits: number, denBits: number, qBits = numBits): Cost {
-  const [q, r] = [rangeCost(qBits), rangeCost(denBits)];
+  const [q, r] = [looseRangeCost(qBits), looseRangeCost(denBits)];
   return { constraints: 1 + q.constraints + 2 * r.constraints, wires: 2 + q.wires + 2 * r.wires };
 }
 
@@ -44,10 +44,11 @@ export function divFloor(
   const q = cs.newWire(qv, subLabel(label, 'q'));
   const r = cs.newWire(num.value - qv * den.value, subLabel(label, 'r'));
   cs.constrain(q, den, signalAdd(num, r, -1n), subLabel(label, 'q'));
-  proveRange(cs, q, qBits, subLabel(label, 'qbit'));
-  proveRange(cs, r, denBits, subLabel(label, 'rbit'));
+  // Bounds, not exact ranges (range.ts looseBits): r and den − 1 − r both ≥ 0 is what makes r < den.
+  proveLooseRange(cs, q, qBits, subLabel(label, 'qbit'));
+  proveLooseRange(cs, r, denBits, subLabel(label, 'rbit'));
   const gap = signalAdd(signalAdd(den, signalConstant(-1n)), signalScale(r, -1n));
-  proveRange(cs, gap, denBits, subLabel(label, 'gapbit'));
+  proveLooseRange(cs, gap, denBits, subLabel(label, 'gapbit'));
   return q;
 }
 

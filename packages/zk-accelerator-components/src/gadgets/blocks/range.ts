@@ -2,6 +2,7 @@ import { assert } from '@onnx-zk/tensor-ir';
 import type { ConstraintSystem } from '../../r1cs/constraint-system';
 import { LinearCombination, Signal, lcAccumulate, signalAdd, signalConstant, signalScale } from '../../r1cs/linear-combination';
 import { lookupCost } from '../../r1cs/lookup';
+import { MAX_SAFE_BITS } from '../../r1cs/field';
 import { decompose, decompositionCost } from '../bits';
 import type { Cost } from '../types';
 import { indexLabel, subLabel } from './label';
@@ -78,26 +79,48 @@ export function proveRange(cs: ConstraintSystem, t: Signal, bits: number, label:
   if (top < w) cs.lookups.range(cs, signalScale(parts[limbs - 1], 1n << BigInt(w - top)), subLabel(label, 'top'));
 }
 
+/**
+ * A bound the caller only needs to be at least `bits` wide (a quotient's range, which keeps it an
+ * integer far below p, not a remainder's, which must be exact): with lookups, rounded up to whole
+ * limbs, since a partial top limb costs a second lookup. Stays within MAX_SAFE_BITS.
+ */
+export function looseBits(bits: number, mode: RangeMode): number {
+  if (mode.kind === 'bits' || bits === 0) return bits;
+  const whole = Math.ceil(bits / mode.limbBits) * mode.limbBits;
+  return whole <= MAX_SAFE_BITS ? whole : bits;
+}
+
+/** Constraints and wires of proveLooseRange(t, bits). */
+export function looseRangeCost(bits: number, mode: RangeMode = current): Cost {
+  return rangeCost(looseBits(bits, mode), mode);
+}
+
+/** Proves t ∈ [0, 2^b) for b = looseBits(bits) ≥ bits: for values that need a bound, not an exact range. */
+export function proveLooseRange(cs: ConstraintSystem, t: Signal, bits: number, label: string): void {
+  proveRange(cs, t, looseBits(bits, modeOf(cs)), label);
+}
+
 /** Constraints and wires of signBit for `bits` bits in the current mode. */
 export function signBitCost(bits: number, mode: RangeMode = current): Cost {
   assert(bits >= 1, 'signBit: bits ≥ 1');
   if (mode.kind === 'bits') return decompositionCost(bits);
-  const r = rangeCost(bits - 1, mode);
+  const r = looseRangeCost(bits - 1, mode);
   return { constraints: 1 + r.constraints, wires: 1 + r.wires };
 }
 
 /**
  * Boolean b = [x ≥ 0] for x ∈ [−2^(bits−1), 2^(bits−1)), proving that range too (so the prover can
  * neither flip b nor wrap x around p). Bits: the top bit of x + 2^(bits−1). Lookups: b a wire with
- * b·(b − 1) = 0 and x + 2^(bits−1) − b·2^(bits−1) ∈ [0, 2^(bits−1)).
+ * b·(b − 1) = 0 and x + 2^(k−1) − b·2^(k−1) ∈ [0, 2^(k−1)) for k − 1 = looseBits(bits − 1): the
+ * wider range contains x's, and its whole limbs are cheaper.
  */
 export function signBit(cs: ConstraintSystem, x: Signal, bits: number, label: string): Signal {
   assert(bits >= 1, 'signBit: bits ≥ 1');
-  const half = 1n << BigInt(bits - 1);
-  const t = signalAdd(x, signalConstant(half));
-  if (!cs.lookups) return decompose(cs, t, bits, (i) => indexLabel(label, i))[bits - 1];
+  if (!cs.lookups) return decompose(cs, signalAdd(x, signalConstant(1n << BigInt(bits - 1))), bits, (i) => indexLabel(label, i))[bits - 1];
+  const rest = looseBits(bits - 1, modeOf(cs));
+  const half = 1n << BigInt(rest);
   const b = cs.newWire(x.value >= 0n ? 1n : 0n, subLabel(label, 'sign'));
   cs.constrain(b, signalAdd(b, cs.one, -1n), new Map(), subLabel(label, 'sign'));
-  proveRange(cs, signalAdd(t, b, -half), bits - 1, subLabel(label, 'rest'));
+  proveRange(cs, signalAdd(signalAdd(x, signalConstant(half)), b, -half), rest, subLabel(label, 'rest'));
   return b;
 }

@@ -2,7 +2,7 @@ import { assert } from '@onnx-zk/tensor-ir';
 import type { ConstraintSystem } from '../../r1cs/constraint-system';
 import { bitLength, MAX_SAFE_BITS } from '../../r1cs/field';
 import { Signal, signalAdd, signalConstant, signalScale } from '../../r1cs/linear-combination';
-import { proveRange, rangeCost } from './range';
+import { looseRangeCost, proveLooseRange } from './range';
 import type { Cost } from '../types';
 import { subLabel } from './label';
 
@@ -30,7 +30,7 @@ function gapBits(xBits: number, yBits: number): number {
 
 /** y bits, the products y·y, y²·x, (2y+1)·x, and the bits of both gaps. */
 export function rsqrtFloorCost(xBits: number, yBits: number): Cost {
-  const [y, g] = [rangeCost(yBits), rangeCost(gapBits(xBits, yBits))];
+  const [y, g] = [looseRangeCost(yBits), looseRangeCost(gapBits(xBits, yBits))];
   return { constraints: y.constraints + 3 + 2 * g.constraints, wires: 1 + y.wires + 3 + 2 * g.wires };
 }
 
@@ -47,7 +47,7 @@ export function rsqrtFloor(cs: ConstraintSystem, x: Signal, n: bigint, xBits: nu
   const yv = rsqrtValue(n, x.value);
   assert(yv < 1n << BigInt(yBits), `rsqrtFloor: y ${yv} not in ${yBits} bits`);
   const y = cs.newWire(yv, subLabel(label, 'y'));
-  proveRange(cs, y, yBits, subLabel(label, 'ybit'));
+  proveLooseRange(cs, y, yBits, subLabel(label, 'ybit'));
   const sq = cs.newWire(yv * yv, subLabel(label, 'sq'));
   cs.constrain(y, y, sq, subLabel(label, 'sq'));
   const t = cs.newWire(sq.value * x.value, subLabel(label, 't'));
@@ -55,7 +55,7 @@ export function rsqrtFloor(cs: ConstraintSystem, x: Signal, n: bigint, xBits: nu
   const twoYPlusOne = signalAdd(signalScale(y, 2n), signalConstant(1n));
   const u = cs.newWire(twoYPlusOne.value * x.value, subLabel(label, 'u'));
   cs.constrain(twoYPlusOne, x, u, subLabel(label, 'u'));
-  proveRange(cs, signalAdd(signalConstant(n), t, -1n), g, subLabel(label, 'lowbit'));
-  proveRange(cs, signalAdd(signalAdd(t, u), signalConstant(-n - 1n)), g, subLabel(label, 'highbit'));
+  proveLooseRange(cs, signalAdd(signalConstant(n), t, -1n), g, subLabel(label, 'lowbit'));
+  proveLooseRange(cs, signalAdd(signalAdd(t, u), signalConstant(-n - 1n)), g, subLabel(label, 'highbit'));
   return y;
 }
