@@ -20,9 +20,10 @@ export async function main(argv: string[]): Promise<void> {
       .option('out', { alias: 'o', type: 'string', demandOption: true, requiresArg: true, describe: 'output folder' })
       .option('ptau', { type: 'string', requiresArg: true, describe: 'prepared powers-of-tau ceremony file (default: insecure dev setup)' })
       .option('zkey', { type: 'string', requiresArg: true, conflicts: 'ptau', describe: 'use this Groth16 proving key instead of the cached/derived one' })
-      .option('public-inputs', { type: 'boolean', default: false, describe: 'make the model inputs public signals' }),
+      .option('public-inputs', { type: 'boolean', default: false, describe: 'make the model inputs public signals' })
+      .option('backend', { choices: ['groth16', 'groth16-cr'] as const, describe: 'require this backend (the module says which it was selected for: groth16 proves with snarkjs, groth16-cr with a challenge round)' }),
     async (args) => {
-      const result = await runProve({ module: args.module, input: args.input, out: args.out, ptau: args.ptau, zkey: args.zkey, publicInputs: args['public-inputs'] });
+      const result = await runProve({ module: args.module, input: args.input, out: args.out, ptau: args.ptau, zkey: args.zkey, publicInputs: args['public-inputs'], backend: args.backend });
       for (const o of result.outputs.outputs) print(`${o.name} = [${o.values.join(', ')}]`);
       print(`verified: ${result.verified}`);
     })

@@ -55,6 +55,13 @@ describe('onnx-zk-prover', () => {
     expect(stderr.trim()).toBe(`${missing}: error PV002: cannot read the LLVM module: no such file`);
   });
 
+  test('prove --backend names the backend the module must have been selected for: PV017, exit 1, nothing written', async () => {
+    const out = path.join(dir, 'wrong-backend');
+    expect(await cli('prove', moduleFile, '--input', inputFile, '--out', out, '--backend', 'groth16-cr')).toBe(1);
+    expect(stderr).toMatch(/error PV017: the module was selected for another proving backend: selected for groth16, --backend groth16-cr/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   test('prove then verify; verify exits 1 when the proof is changed', async () => {
     const ptau = await makeTestPtau(dir, 8);
     const out = path.join(dir, 'proved');

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { writeFileAtomic } from '@onnx-zk/tensor-ir';
+import { raise, writeFileAtomic } from '@onnx-zk/tensor-ir';
+import { Errors } from '../errors';
 import { assignCircuitToFiles } from '../assign/assign-streamed';
 import { loadCircuit, LoadedCircuit } from '../assign/prepare';
 import { ASSIGNMENT_FILES } from '../assign/write-assignment';
@@ -26,6 +27,8 @@ export interface ProveOptions {
   zkey?: string;
   /** Make every model input a public signal. */
   publicInputs?: boolean;
+  /** Refuse (PV017) a module selected for another backend. */
+  backend?: 'groth16' | 'groth16-cr';
   /** Progress and warning lines (default: stderr). */
   log?: (line: string) => void;
 }
@@ -60,6 +63,8 @@ export async function runProve(options: ProveOptions): Promise<ProveResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const clock = new Stopwatch();
   const prepared = loadCircuit(options.module, options.input);
+  const selected = prepared.module.signature.backend.name;
+  if (options.backend && options.backend !== selected) raise(Errors.WRONG_BACKEND, { file: options.module }, `selected for ${selected}, --backend ${options.backend}`);
   clock.lap('read');
   try {
     return await withOutputDir(options.out, (stage) => proveInto(stage, prepared, options, clock, log));
