@@ -6,14 +6,14 @@ import type { Graph } from '@onnx-zk/tensor-ir';
 
 /**
  * A builder for the backend select bound `graph` for, as the prover makes it: groth16-cr gets the
- * lookup argument, and its challenge wire up front so that no node's measured cost includes it.
+ * lookup argument, and its challenge wires up front so that no node's measured cost includes them.
  */
 export function builderFor(graph: Graph): ConstraintSystem {
   const cs = new ConstraintSystem();
   const plan = backendOf(graph);
   if (plan.backend === 'groth16-cr') {
     cs.lookups = new LookupArgument(plan.limbBits!);
-    cs.challenge(0);
+    cs.challenge(plan.functionTables?.length ? 1 : 0);
   }
   return cs;
 }

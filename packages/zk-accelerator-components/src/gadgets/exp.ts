@@ -3,7 +3,8 @@ import { Errors } from '../errors';
 import type { ConstraintSystem } from '../r1cs/constraint-system';
 import type { Signal } from '../r1cs/linear-combination';
 import { gadgetSite, sumCost } from './bits';
-import { expCore, expCoreCost, expPlan } from './exp-core';
+import { FunctionTable, uniqueTables } from './exp-arith';
+import { expCore, expCoreCost, expCoreTables, expPlan } from './exp-core';
 import { boundAt, labelOf, Params } from './params';
 import { caseInputs, caseTensor } from '../soundness/case-input';
 import { checkBounds } from './rescale-bits';
@@ -40,7 +41,18 @@ function cost(values: ParamValue[]): Cost {
   return sumCost(n, (i) => expCoreCost(expPlan(boundAt(lo, i), frac, frac, strategy)));
 }
 
-/** y ≈ e^x per element (frac unchanged), bit-exact with tensor-ir expInt. */
+/** The function tables exp looks up in under groth16-cr (by name, each once; their fixed cost is not in cost()). */
+export function expFunctionTables(values: ParamValue[]): FunctionTable[] {
+  const { n, frac, lo, strategy } = read(values, []);
+  // Per-element bounds give per-element plans; one bound for all (lo.length 1) gives one.
+  const elements = [...Array(Math.min(n, lo.length)).keys()];
+  return uniqueTables(elements.flatMap((i) => expCoreTables(expPlan(boundAt(lo, i), frac, frac, strategy))));
+}
+
+/**
+ * y ≈ e^x per element (frac unchanged), bit-exact with tensor-ir expInt, by bits or (groth16-cr)
+ * by lookups (exp-core.ts): the same integers either way.
+ */
 function synthesize(cs: ConstraintSystem, values: ParamValue[], loc: string[]): Signal[] {
   const { p, frac, lo, hi, strategy } = read(values, loc);
   return p.signals('x').map((x, e) => {
@@ -51,7 +63,10 @@ function synthesize(cs: ConstraintSystem, values: ParamValue[], loc: string[]): 
   });
 }
 
-/** |y − e^x| over x ≤ 0 (tensor-ir expErrorBound): approximation, truncation, C and rounding. */
+/**
+ * |y − e^x| over x ≤ 0 (tensor-ir expErrorBound): approximation, truncation, C and rounding. The
+ * same on both backends: lookups compute the same integers as the bits.
+ */
 function errorBound(values: ParamValue[]): number {
   const { frac, strategy } = read(values, []);
   return expErrorBound(frac, strategy);

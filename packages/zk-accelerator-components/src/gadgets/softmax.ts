@@ -9,7 +9,8 @@ import { maxOf, maxOfCost } from './blocks/compare';
 import { divRound, divRoundCost } from './blocks/divide';
 import { materializedSum, materializedSumCost } from './blocks/sum';
 import { EXP_FRAC_RANGE } from './exp';
-import { expCore, expCoreCost, expPlan, ExpPlan } from './exp-core';
+import { FunctionTable, uniqueTables } from './exp-arith';
+import { expCore, expCoreCost, expCoreTables, expPlan, ExpPlan } from './exp-core';
 import { boundAt, labelOf, Params } from './params';
 import { checkBounds } from './rescale-bits';
 import type { AbiParam, Cost, GadgetDef, ParamValue, SoundnessCase } from './types';
@@ -94,6 +95,13 @@ function cost(values: ParamValue[]): Cost {
   return sumCost(s.rows, (r) => rowCost(rowPlan(s, r)));
 }
 
+/** The function tables softmax's exps look up in under groth16-cr (by name, each once; their fixed cost is not in cost()). */
+export function softmaxFunctionTables(values: ParamValue[]): FunctionTable[] {
+  const s = read(values, []);
+  const rows = [...Array(s.rows).keys()].map((r) => rowPlan(s, r)).filter((p) => p.live.length > 0);
+  return uniqueTables(rows.flatMap((p) => expCoreTables(p.exp)));
+}
+
 /**
  * Row r of x (all of x, indexed globally): v = x + mask on live elements, m = max v, e = exp(v − m),
  * y = round(e·2^f / Σe). The running max is a wire at every step and Σe is put on one wire `sum[r]`,
@@ -126,7 +134,10 @@ function synthesize(cs: ConstraintSystem, values: ParamValue[], loc: string[]): 
   return out;
 }
 
-/** |y − softmax(x)| per element (tensor-ir softmaxErrorBound, which grows slowly with the row length). */
+/**
+ * |y − softmax(x)| per element (tensor-ir softmaxErrorBound, which grows slowly with the row
+ * length); the same on both backends, whose exps compute the same integers (exp-core.ts).
+ */
 function errorBound(values: ParamValue[]): number {
   const s = read(values, []);
   return softmaxErrorBound(s.frac, s.len, s.strategy);

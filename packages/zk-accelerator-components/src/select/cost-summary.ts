@@ -1,5 +1,5 @@
 import { attrInt, attrString, Graph } from '@onnx-zk/tensor-ir';
-import { BACKEND_KEY, LIMB_BITS_KEY, fixedCost } from './backend';
+import { backendOf, BACKEND_KEY } from './backend';
 
 export interface CostRow {
   node: string;
@@ -25,11 +25,11 @@ export function costSummary(graph: Graph): CostSummary {
     constraints: attrInt(n, 'cost_constraints'),
     wires: attrInt(n, 'cost_wires'),
   }));
-  // groth16-cr: the range table and the challenge, a fixed cost of the circuit (select/backend.ts).
+  // groth16-cr: the tables and the challenges, a fixed cost of the circuit (select/backend.ts).
   if (graph.metadata[BACKEND_KEY] === 'groth16-cr') {
-    const w = Number(graph.metadata[LIMB_BITS_KEY]);
-    const fixed = fixedCost('groth16-cr', w);
-    rows.push({ node: '(lookup table)', op: '', gadget: 'range_table', strategy: `${w}-bit limbs`, ...fixed });
+    const plan = backendOf(graph);
+    const tables = plan.functionTables?.length ? ` + ${plan.functionTables.length} function tables` : '';
+    rows.push({ node: '(lookup tables)', op: '', gadget: 'range_table', strategy: `${plan.limbBits}-bit limbs${tables}`, ...plan.fixed });
   }
   const total = {
     constraints: rows.reduce((s, r) => s + r.constraints, 0),

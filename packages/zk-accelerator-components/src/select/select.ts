@@ -7,6 +7,9 @@ import { wireWideReads } from './wire-wide-reads';
 import type { StrategyGoal } from './strategy';
 import { BackendChoice, BACKENDS, chooseBackend } from './backend';
 import { costSummary } from './cost-summary';
+import { functionTables, FunctionTable } from '../gadgets/function-tables';
+import { paramsFromNode } from './params-from-node';
+import { gadgets } from '../gadgets';
 
 export const PRODUCER = 'zk-accelerator-components';
 
@@ -32,6 +35,17 @@ function copyGraph(graph: Graph): Graph {
   };
 }
 
+/** The function tables the bound nodes look up in under groth16-cr (each name once, in node order). */
+function graphFunctionTables(graph: Graph): FunctionTable[] {
+  const seen = new Map<string, FunctionTable>();
+  for (const node of graph.nodes) {
+    const attr = node.attrs.gadget;
+    if (attr?.type !== 'string') continue;
+    for (const t of functionTables(attr.value, paramsFromNode(gadgets[attr.value], node, graph))) if (!seen.has(t.name)) seen.set(t.name, t);
+  }
+  return [...seen.values()];
+}
+
 /**
  * The select stage: fixed graph → accel graph. Fuses the patterns of `fusions`, adds a
  * RangeCheck per graph input and binds every node to a gadget with its cost. The input is taken
@@ -52,7 +66,7 @@ export function selectGadgets(file: TirFile, options: SelectOptions = {}): TirFi
   const { graph: bound } = chooseBackend(backend, options.limbBits, () => {
     const g = copyGraph(graph);
     bindGadgets(g, choice, { errorBudget: options.errorBudget, target: options.target });
-    return { graph: g, total: costSummary(g).total.constraints };
+    return { graph: g, total: costSummary(g).total.constraints, functionTables: graphFunctionTables(g) };
   });
   verifyGraph(bound);
   return { producer: PRODUCER, graph: bound };

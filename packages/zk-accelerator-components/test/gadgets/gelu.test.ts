@@ -1,13 +1,18 @@
 import { GELU_FORMS, GELU_STRATEGIES, geluBounds, geluErrorBound, geluInt } from '@onnx-zk/tensor-ir';
 import { checkR1cs, gadgets } from '../../src';
-import { build, checkTampered, everySingleChangeFails, i64, randInt, rng, valueOf } from '../helpers';
+import { FunctionTable, functionTables } from '../../src/gadgets/function-tables';
+import { build, Built, checkTampered, everySingleChangeFails, i64, randInt, rng, valueOf } from '../helpers';
 
 const { gelu } = gadgets;
 
-function run(xs: bigint[], lo: bigint, hi: bigint, frac: number, form: number, strategy: number) {
+function paramsOf(n: number, lo: bigint, hi: bigint, frac: number, form: number, strategy: number) {
   const [ylo, yhi] = geluBounds(lo, hi, frac);
-  const params = { y: xs.length, n: xs.length, frac, form, strategy, lo: i64([lo]), hi: i64([hi]), ylo: i64([ylo]), yhi: i64([yhi]) };
-  return build(gelu, { x: xs }, params, ['Gelu_2']);
+  return { y: n, n, frac, form, strategy, lo: i64([lo]), hi: i64([hi]), ylo: i64([ylo]), yhi: i64([yhi]) };
+}
+
+/** With limbBits: on groth16-cr (lookups of that width). */
+function run(xs: bigint[], lo: bigint, hi: bigint, frac: number, form: number, strategy: number, limbBits?: number) {
+  return build(gelu, { x: xs }, paramsOf(xs.length, lo, hi, frac, form, strategy), ['Gelu_2'], limbBits);
 }
 
 /** Float GELU of each form; erf by its series near 0 and by erfc's continued fraction beyond 2.5. */
@@ -56,5 +61,61 @@ describe.each(cases)('gelu gadget, %s form, strategy %s', (form, strategy, f, s)
     expect(everySingleChangeFails(r1cs)).toEqual([]);
     const sign = 'Gelu_2.gelu.sign[0]';
     expect(checkTampered(r1cs, [[sign, 1n - valueOf(r1cs, sign)], ['Gelu_2.gelu.abs[0]', -40000n]])).not.toBeNull();
+  });
+});
+
+/** The function tables a lookup build looked up in (the range table aside), by name. */
+function usedTables(built: Built): FunctionTable[] {
+  return [...built.cs.lookups!.counts()].filter(([name, t]) => name !== 'range' && t.lookups > 0)
+    .map(([name, t]) => ({ name, rows: t.rows })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function listedTables(n: number, lo: bigint, hi: bigint, frac: number, form: number, strategy: number): FunctionTable[] {
+  const params = paramsOf(n, lo, hi, frac, form, strategy);
+  const values = gelu.abi.map((p) => (p.kind === 'in' ? n : params[p.name as keyof typeof params]));
+  return functionTables('gelu', values).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+describe.each(cases)('gelu gadget on groth16-cr (lookups), %s form, strategy %s', (form, strategy, f, s) => {
+  test.each([4, 8])('%i-bit limbs: the plain circuit\'s outputs and geluInt\'s; cost = measured; the finalized circuit holds; tables as listed', (w) => {
+    const next = rng(50 + 10 * f + s + w);
+    // Segment keys of 7, 9, 6 bits (tables up to 512 rows) and of 12 and 28 bits (split, a gate);
+    // the polynomial's gate on 2, 4, 7, 1 and 23 bits; every sign case.
+    const ranges: [number, bigint, bigint][] = [
+      [16, -(8n << 16n), 8n << 16n], [16, -(32n << 16n), 32n << 16n], [16, 0n, 3n << 16n], [16, -(1n << 24n), 0n],
+      [8, -2000n, 900n], [4, -96n, 96n], [6, -(1n << 30n), -3n],
+    ];
+    for (const [frac, lo, hi] of ranges) {
+      const edges = [lo, hi, 0n, -1n, 1n, -(4n << BigInt(frac)), (4n << BigInt(frac)) - 1n, 4n << BigInt(frac)].filter((x) => x >= lo && x <= hi);
+      const xs = [...edges, ...Array.from({ length: 8 }, () => randInt(next, lo, hi))];
+      const built = run(xs, lo, hi, frac, f, s, w);
+      const plain = run(xs, lo, hi, frac, f, s);
+      expect(built.outs.map((o) => o.value)).toEqual(plain.outs.map((o) => o.value));
+      expect(built.outs.map((o) => o.value)).toEqual(xs.map((x) => geluInt(x, frac, form, strategy)));
+      expect(built.measured).toEqual(built.cost);
+      expect(checkR1cs(built.r1cs, built.r1cs.witness)).toBeNull();
+      expect(usedTables(built)).toEqual(listedTables(xs.length, lo, hi, frac, f, s));
+    }
+  });
+
+  test('tampering: every wire changed alone breaks a constraint, the looked-up segment and coefficients among them; a flipped sign fails', () => {
+    for (const [lo, hi] of [[-(8n << 16n), 8n << 16n], [-(1n << 24n), 1n << 24n]]) {
+      const { r1cs } = run([-40000n, 300000n, 5n << 16n], lo, hi, 16, f, s, 4);
+      expect(everySingleChangeFails(r1cs)).toEqual([]);
+      const sign = 'Gelu_2.gelu.sign[0]';
+      expect(checkTampered(r1cs, [[sign, 1n - valueOf(r1cs, sign)], ['Gelu_2.gelu.abs[0]', -40000n]])).not.toBeNull();
+    }
+    const { r1cs } = run([-40000n, 300000n], -(8n << 16n), 8n << 16n, 16, f, s, 8);
+    const looked = strategy === 'table' ? ['seg[0]', 'seg_coef[0][0]', 'seg_coef[0][2]', 'seg[1]', 'seg_coef[1][1]'] : ['u[0]', 'hi[1]', 'hi_coef[1][0]'];
+    for (const label of looked.map((l) => `Gelu_2.gelu.${l}`)) {
+      expect(checkTampered(r1cs, [[label, valueOf(r1cs, label) + 1n]])).not.toBeNull();
+      expect(checkTampered(r1cs, [[label, valueOf(r1cs, label) - 1n]])).not.toBeNull();
+    }
+  });
+
+  test('far fewer constraints than with bits at frac 16 over [−8, 8]', () => {
+    const plain = run([1n], -(8n << 16n), 8n << 16n, 16, f, s).measured.constraints;
+    const lookup = run([1n], -(8n << 16n), 8n << 16n, 16, f, s, 8).measured.constraints;
+    expect(lookup * 4).toBeLessThan(plain);
   });
 });

@@ -1,13 +1,18 @@
 import { SIGMOID_FORMS, sigmoidBounds, sigmoidErrorBound, sigmoidFloat, sigmoidInt } from '@onnx-zk/tensor-ir';
 import { checkGadget, checkR1cs, gadgets } from '../../src';
-import { build, checkTampered, everySingleChangeFails, i64, randInt, rng, valueOf } from '../helpers';
+import { FunctionTable, functionTables } from '../../src/gadgets/function-tables';
+import { build, Built, checkTampered, everySingleChangeFails, i64, randInt, rng, valueOf } from '../helpers';
 
 const { sigmoid } = gadgets;
 
-function run(xs: bigint[], lo: bigint, hi: bigint, frac: number, form: number) {
+function paramsOf(n: number, lo: bigint, hi: bigint, frac: number, form: number) {
   const [ylo, yhi] = sigmoidBounds(lo, hi, frac, SIGMOID_FORMS[form]);
-  const params = { y: xs.length, n: xs.length, frac, form, strategy: 0, lo: i64([lo]), hi: i64([hi]), ylo: i64([ylo]), yhi: i64([yhi]) };
-  return build(sigmoid, { x: xs }, params, ['Sigmoid_2']);
+  return { y: n, n, frac, form, strategy: 0, lo: i64([lo]), hi: i64([hi]), ylo: i64([ylo]), yhi: i64([yhi]) };
+}
+
+/** With limbBits: on groth16-cr (lookups of that width). */
+function run(xs: bigint[], lo: bigint, hi: bigint, frac: number, form: number, limbBits?: number) {
+  return build(sigmoid, { x: xs }, paramsOf(xs.length, lo, hi, frac, form), ['Sigmoid_2'], limbBits);
 }
 
 const ranges: [number, bigint, bigint][] = [
@@ -57,4 +62,56 @@ test('cost per element at frac 16 over [−8, 8] and over [−1, 1] (the README 
   expect([perElement(0, 8n), perElement(1, 8n)]).toEqual([123, 121]);
   // |x| ≤ 1 leaves 2 (sigmoid) or 3 (tanh) live index bits: 1 or 4 monomial products instead of 26
   expect([perElement(0, 1n), perElement(1, 1n)]).toEqual([93, 94]);
+});
+
+/** The function tables a lookup build looked up in (the range table aside), by name. */
+function usedTables(built: Built): FunctionTable[] {
+  return [...built.cs.lookups!.counts()].filter(([name, t]) => name !== 'range' && t.lookups > 0)
+    .map(([name, t]) => ({ name, rows: t.rows })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function listedTables(n: number, lo: bigint, hi: bigint, frac: number, form: number): FunctionTable[] {
+  const params = paramsOf(n, lo, hi, frac, form);
+  const values = sigmoid.abi.map((p) => (p.kind === 'in' ? n : params[p.name as keyof typeof params]));
+  return functionTables('sigmoid', values).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+describe.each(SIGMOID_FORMS.map((form, f) => [form, f] as const))('sigmoid gadget on groth16-cr (lookups), form %s', (form, f) => {
+  test.each([4, 8])('%i-bit limbs: the plain circuit\'s outputs and sigmoidInt\'s; cost = measured; the finalized circuit holds; tables as listed', (w) => {
+    const next = rng(60 + f + w);
+    // Segment keys of 0 to 10 bits (by bits up to 3, tables up to 1024 rows, saturating rows past 32)
+    // and of 11 and 26 bits (split, a gate above the table).
+    for (const [frac, lo, hi] of [...ranges, [6, -(1n << 30n), -3n] as [number, bigint, bigint]]) {
+      const top = 1n << BigInt(frac + 3 + (form === 'sigmoid' ? 1 : 0));
+      const edges = [lo, hi, 0n, -1n, 1n, top - 1n, top, -top, 1n - top].filter((x) => x >= lo && x <= hi);
+      const xs = [...edges, ...Array.from({ length: 8 }, () => randInt(next, lo, hi))];
+      const built = run(xs, lo, hi, frac, f, w);
+      const plain = run(xs, lo, hi, frac, f);
+      expect(built.outs.map((o) => o.value)).toEqual(plain.outs.map((o) => o.value));
+      expect(built.outs.map((o) => o.value)).toEqual(xs.map((x) => sigmoidInt(x, frac, form)));
+      expect(built.measured).toEqual(built.cost);
+      expect(checkR1cs(built.r1cs, built.r1cs.witness)).toBeNull();
+      expect(usedTables(built)).toEqual(listedTables(xs.length, lo, hi, frac, f));
+    }
+  });
+
+  test('tampering: every wire changed alone breaks a constraint, the looked-up segment and coefficients among them; a flipped sign fails', () => {
+    for (const [lo, hi] of [[-(9n << 16n), 9n << 16n], [-(1n << 30n), 1n << 30n]]) {
+      const { r1cs } = run([-40000n, 300000n, 0n, 9n << 16n], lo, hi, 16, f, 4);
+      expect(everySingleChangeFails(r1cs)).toEqual([]);
+      const sign = 'Sigmoid_2.sigmoid.sign[0]';
+      expect(checkTampered(r1cs, [[sign, 1n - valueOf(r1cs, sign)], ['Sigmoid_2.sigmoid.abs[0]', -40000n]])).not.toBeNull();
+    }
+    const { r1cs } = run([-40000n, 300000n], -(8n << 16n), 8n << 16n, 16, f, 8);
+    for (const label of ['seg[0]', 'seg_coef[0][0]', 'seg_coef[0][3]', 'seg[1]', 'seg_coef[1][1]'].map((l) => `Sigmoid_2.sigmoid.${l}`)) {
+      expect(checkTampered(r1cs, [[label, valueOf(r1cs, label) + 1n]])).not.toBeNull();
+      expect(checkTampered(r1cs, [[label, valueOf(r1cs, label) - 1n]])).not.toBeNull();
+    }
+  });
+
+  test('far fewer constraints than with bits at frac 16 over [−8, 8]', () => {
+    const plain = run([1n], -(8n << 16n), 8n << 16n, 16, f).measured.constraints;
+    const lookup = run([1n], -(8n << 16n), 8n << 16n, 16, f, 8).measured.constraints;
+    expect(lookup * 4).toBeLessThan(plain);
+  });
 });

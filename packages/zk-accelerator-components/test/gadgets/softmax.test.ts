@@ -1,13 +1,18 @@
 import { EXP_STRATEGIES, softmaxErrorBound, softmaxExpFrac, softmaxRowInt } from '@onnx-zk/tensor-ir';
 import { checkR1cs, gadgets } from '../../src';
-import { build, checkTampered, everySingleChangeFails, i64, randInt, rng, valueOf } from '../helpers';
+import { FunctionTable, functionTables } from '../../src/gadgets/function-tables';
+import { build, Built, checkTampered, everySingleChangeFails, i64, randInt, rng, valueOf } from '../helpers';
 
 const { softmax } = gadgets;
 const MASKED = -(1n << 40n);
 
-function run(xs: bigint[], len: number, frac: number, strategy: number, lo: bigint, hi: bigint, mask: bigint[] | null = null) {
-  const params = { mask: mask && i64(mask), y: xs.length, rows: xs.length / len, len, mask_n: mask ? mask.length : 0, frac, strategy, lo: i64([lo]), hi: i64([hi]) };
-  return build(softmax, { x: xs }, params, ['Softmax_3']);
+function paramsOf(xs: bigint[], len: number, frac: number, strategy: number, lo: bigint, hi: bigint, mask: bigint[] | null) {
+  return { mask: mask && i64(mask), y: xs.length, rows: xs.length / len, len, mask_n: mask ? mask.length : 0, frac, strategy, lo: i64([lo]), hi: i64([hi]) };
+}
+
+/** With limbBits: on groth16-cr (lookups of that width). */
+function run(xs: bigint[], len: number, frac: number, strategy: number, lo: bigint, hi: bigint, mask: bigint[] | null = null, limbBits?: number) {
+  return build(softmax, { x: xs }, paramsOf(xs, len, frac, strategy, lo, hi, mask), ['Softmax_3'], limbBits);
 }
 
 function expected(xs: bigint[], len: number, frac: number, strategy: (typeof EXP_STRATEGIES)[number], mask: bigint[] | null): bigint[] {
@@ -108,5 +113,49 @@ describe.each(EXP_STRATEGIES.map((s, i) => [s, i] as const))('softmax gadget, st
     // A forged row sum alone breaks its constraint; scaled with every output it breaks the divisions.
     const sum = 'Softmax_3.softmax.sum[0]';
     expect(checkTampered(r1cs, [[sum, valueOf(r1cs, sum) + 1n]])?.label).toBe(sum);
+  });
+});
+
+/** The function tables a lookup build looked up in (the range table aside), by name. */
+function usedTables(built: Built): FunctionTable[] {
+  return [...built.cs.lookups!.counts()].filter(([name, t]) => name !== 'range' && t.lookups > 0)
+    .map(([name, t]) => ({ name, rows: t.rows })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function listedTables(xs: bigint[], len: number, frac: number, strategy: number, lo: bigint, hi: bigint, mask: bigint[] | null): FunctionTable[] {
+  const params = paramsOf(xs, len, frac, strategy, lo, hi, mask);
+  const values = softmax.abi.map((p) => (p.kind === 'in' ? xs.length : params[p.name as keyof typeof params]));
+  return functionTables('softmax', values).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+describe.each(EXP_STRATEGIES.map((s, i) => [s, i] as const))('softmax gadget on groth16-cr (lookups), strategy %s', (strategy, index) => {
+  test.each([4, 8])('%i-bit limbs: the plain circuit\'s outputs and softmaxRowInt\'s; cost = measured; the finalized circuit holds; tables as listed', (w) => {
+    const next = rng(90 + index + w);
+    // Rows of 64 at frac 16 over [−8, 8] (k of 5 bits: one 32-row scale table); rows of 4 with a
+    // causal mask; bounds of ±2^24 at frac 12 (k of 14 bits: split, a gate above 2^m).
+    const settings: [number, number, bigint, bigint, bigint[] | null][] = [
+      [64, 16, -(8n << 16n), 8n << 16n, null], [4, 12, -(4n << 12n), 4n << 12n, causal(4)], [3, 12, -(1n << 24n), 1n << 24n, null],
+    ];
+    for (const [len, frac, lo, hi, mask] of settings) {
+      const xs = Array.from({ length: 2 * len }, () => randInt(next, lo, hi));
+      xs.splice(0, 2, lo, hi);
+      const built = run(xs, len, frac, index, lo, hi, mask, w);
+      const plain = run(xs, len, frac, index, lo, hi, mask);
+      expect(built.outs.map((o) => o.value)).toEqual(plain.outs.map((o) => o.value));
+      expect(built.outs.map((o) => o.value)).toEqual(expected(xs, len, frac, strategy, mask));
+      expect(built.measured).toEqual(built.cost);
+      expect(checkR1cs(built.r1cs, built.r1cs.witness)).toBeNull();
+      expect(usedTables(built)).toEqual(listedTables(xs, len, frac, index, lo, hi, mask));
+    }
+  });
+
+  test('tampering: every wire changed alone breaks a constraint, the exps\' looked-up wires among them', () => {
+    const built = run([3n, -2n, 50n, 1n], 4, 4, index, -64n, 64n, null, 4); // k of 4 bits: a scale table
+    expect(everySingleChangeFails(built.r1cs)).toEqual([]);
+    const r1cs = built.r1cs;
+    const looked = strategy === 'table' ? ['Softmax_3.softmax.exp_j[1]', 'Softmax_3.softmax.exp_j_coef[1][1]'] : ['Softmax_3.softmax.exp_s[1]'];
+    for (const label of [...looked, 'Softmax_3.softmax.exp_k[1]', 'Softmax_3.softmax.exp_k_coef[1][0]']) {
+      expect(checkTampered(r1cs, [[label, valueOf(r1cs, label) + 1n]])).not.toBeNull();
+    }
   });
 });
