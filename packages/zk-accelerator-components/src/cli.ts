@@ -7,7 +7,7 @@ import { formatGadgetList } from './select/list-gadgets';
 import { runSelect } from './select/run-select';
 import { BACKENDS, BackendChoice } from './select/backend';
 import { gadgets } from './gadgets';
-import { runSoundness } from './soundness/run';
+import { runSoundness, SOUNDNESS_BACKENDS, SoundnessBackendChoice } from './soundness/run';
 
 /** `--strategy rescale=bits` pairs → { rescale: 'bits' }. */
 function parseStrategies(pairs: string[]): Record<string, string> {
@@ -49,13 +49,17 @@ function parser(argv: string[]) {
     .command('soundness', 'search each gadget\'s small cases for a second witness with the same inputs', (y) => y
       .option('gadget', { type: 'string', requiresArg: true, describe: 'only this gadget' })
       .option('json', { type: 'string', requiresArg: true, describe: 'also write the report as JSON to this file' })
+      .option('backend', { choices: SOUNDNESS_BACKENDS, default: 'both' as SoundnessBackendChoice, describe: 'the circuits to check: groth16 (range checks by bits), groth16-cr (range lookups, searched as table membership) or both' })
+      .option('limb-bits', { type: 'number', default: 3, requiresArg: true, describe: 'groth16-cr: limb width of the range table (small, so a limb has few values to search)' })
       .check((args) => {
         if (args.gadget !== undefined && !(args.gadget in gadgets)) throw new UsageError(`unknown gadget '${args.gadget}'`);
+        const w = Number(args.limbBits);
+        if (!Number.isInteger(w) || w < 1 || w > 10) throw new UsageError(`--limb-bits must be an integer from 1 to 10, got ${w}`);
         return true;
       }),
     (args) => {
       // Exit code 1 when a gadget is unsound or a case fails to synthesize.
-      if (!runSoundness({ gadget: args.gadget, json: args.json }).passed) process.exitCode = 1;
+      if (!runSoundness({ gadget: args.gadget, json: args.json, backend: args.backend, limbBits: args.limbBits }).passed) process.exitCode = 1;
     })
     .demandCommand(1, 'give a command: select, gadgets or soundness')
     .strict()

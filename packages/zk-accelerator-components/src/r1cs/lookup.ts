@@ -43,6 +43,12 @@ interface Table {
 export class LookupArgument {
   private readonly tables = new Map<string, Table>();
   private closed = false;
+  /**
+   * Observer of every lookup: its table, the looked-up linear combinations (allocation numbering)
+   * and label. The soundness checker records lookups through it to model them as table membership;
+   * it changes nothing in the circuit.
+   */
+  onLookup?: (table: string, key: LinearCombination, value: LinearCombination | undefined, label: string) => void;
 
   /** limbBits: width of the range table [0, 2^limbBits) the range blocks look limbs up in. */
   constructor(readonly limbBits: number) {
@@ -93,6 +99,7 @@ export class LookupArgument {
     const row = t.rowOf.get(key.value);
     assert(row !== undefined && (value === undefined || t.values![row] === value.value), `${label}: (${key.value}${value ? `, ${value.value}` : ''}) is not a row of ${name}`);
     t.counts[row]++;
+    this.onLookup?.(name, key.lc, value?.lc, label);
     const c = cs.challenge(0);
     // denominator c − key (− c'·value for pairs)
     const den: LinearCombination = new Map(c.lc);
@@ -114,6 +121,12 @@ export class LookupArgument {
     lcAccumulate(diff, acc.lc, -1n);
     cs.constrain(diff, den, num, label);
     return next;
+  }
+
+  /** A table's rows (keys, and the second column of a two-column table); the soundness checker reads them. */
+  tableRows(name: string): { keys: readonly bigint[]; values?: readonly bigint[] } {
+    const t = this.table(name);
+    return { keys: t.keys, values: t.values };
   }
 
   /** Lookups made so far, per table (the cost summary and tests read it). */

@@ -3,7 +3,7 @@ import { guesses, mutations, randomValue } from './mutations';
 import { seeded } from './random';
 import { depthFirst, freshState, SearchState } from './search';
 import { Solver } from './solver';
-import type { R1CS } from '../r1cs/finalize';
+import type { System } from './system';
 
 export interface AttackBudget {
   /** Nodes of the first, complete search (exhaustive when no branch guesses). */
@@ -28,8 +28,9 @@ type IsCounter = (vals: (bigint | undefined)[]) => boolean;
  * Looks for a second witness in one component: a complete search first; if it had to guess or
  * ran out of budget, targeted mutations of each wire (targets first), then seeded random probes.
  */
-export function attackComponent(r1cs: R1CS, comp: Component, targets: number[], isCounter: IsCounter, budget: AttackBudget, split: boolean): AttackResult {
-  const s = new Solver(r1cs, comp);
+export function attackComponent(sys: System, comp: Component, targets: number[], isCounter: IsCounter, budget: AttackBudget, split: boolean): AttackResult {
+  const { r1cs } = sys;
+  const s = new Solver(sys, comp);
   const honest = (w: number) => guesses(r1cs.witness[w]);
   const full = freshState();
   depthFirst(s, { maxNodes: budget.exhaustiveNodes, deadline: budget.deadline, split }, honest, isCounter, full);

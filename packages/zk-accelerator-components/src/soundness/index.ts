@@ -1,7 +1,9 @@
 export { checkGadget, checkGadgets } from './check-gadget';
 export type { GadgetReport, SoundnessOptions } from './check-gadget';
 export type { CaseReport, WireChange } from './check-case';
-export { formatSoundness, soundnessJson } from './format';
+export { formatSoundness, soundnessJson, summarizeSoundness } from './format';
+export type { GadgetSummary } from './format';
 export { caseInputs, caseTensor } from './case-input';
-export { runSoundness } from './run';
-export type { RunSoundnessOptions } from './run';
+export { runSoundness, SOUNDNESS_BACKENDS } from './run';
+export type { RunSoundnessOptions, SoundnessBackendChoice } from './run';
+export type { SoundnessBackend } from './system';
