@@ -1,5 +1,5 @@
 import { Node, bigintValues, makeTensor, runFloat, tensorValues, verifyGraph } from '@onnx-zk/tensor-ir';
-import { lowerGraph, quantizeInputs, rules, runInt } from '@onnx-zk/fixedpoint-lowering';
+import { accuracyReport, lowerGraph, quantizeInputs, rules, runInt } from '@onnx-zk/fixedpoint-lowering';
 import { captureError } from './helpers/errors';
 import { float, floatGraph, rng, uniform } from './helpers/float-graph';
 
@@ -71,5 +71,35 @@ describe('lowering attention-style products and LayerNorm', () => {
       const real = Array.from(bigintValues(makeTensor('int64', [2, d], ints)), (v) => Number(v) / 2 ** 12);
       tensorValues(float32).forEach((v, i) => expect(Math.abs(real[i] - v)).toBeLessThan(1e-2));
     }
+  });
+});
+
+describe('Where with a constant condition moves data (an attention mask filled with −10, EZKL-style)', () => {
+  const cond = { shape: [2, 3], data: [1, 0, 0, 1, 1, 0], dtype: 'bool' as const };
+  const lowered = (inputs: string[], consts: Record<string, { shape: number[]; data: number[]; dtype?: 'bool' }>, xs: Record<string, number[]>) => {
+    const src = floatGraph({ inputs: xs, constants: consts, nodes: [{ op: 'Where', name: 'mask', inputs, outputs: ['z'] }], outputs: ['z'] });
+    return { src, fixed: lowerGraph(src, { inputRange: [-1, 1] }) };
+  };
+
+  it('Where(cond, x, −10) and Where(cond, x, y) lower to one IndexMap, exact on the grid', () => {
+    const q = (v: number[]) => v.map((u) => Math.round(u * 2 ** 16) / 2 ** 16);
+    const x = q(uniform(rng(4), 6, -1, 1));
+    const y = q(uniform(rng(5), 6, -1, 1));
+    const fill = lowered(['c', 'x', 'f'], { c: cond, f: { shape: [], data: [-10] } }, { x: [2, 3] });
+    expect(fill.fixed.nodes.map((n) => n.op)).toEqual(['IndexMap']);
+    expect(accuracyReport(fill.src, fill.fixed, [x]).maxAbsError).toBe(0);
+    const both = lowered(['c', 'x', 'y'], { c: cond }, { x: [2, 3], y: [2, 3] });
+    expect(both.fixed.nodes.map((n) => n.op)).toEqual(['IndexMap']);
+    expect(accuracyReport(both.src, both.fixed, [x, y]).maxAbsError).toBe(0);
+  });
+
+  it('a computed condition is FP009 naming the node (a private selector is not lowered yet)', () => {
+    const src = floatGraph({
+      inputs: { x: [2, 3], y: [2, 3], c: [2, 3] },
+      nodes: [{ op: 'Greater', name: 'gt', inputs: ['c', 'x'], outputs: ['cb'] }, { op: 'Where', name: 'sel', inputs: ['cb', 'x', 'y'], outputs: ['z'] }],
+      outputs: ['z'],
+    });
+    const e = captureError(() => lowerGraph(src, { inputRange: [-1, 1] }));
+    expect(e.code).toMatch(/^FP00[19]$/);
   });
 });

@@ -32,4 +32,6 @@ export const dataMovementRules: Record<string, Rule> = {
   Transpose: movesFirst,
   Unsqueeze: asReshape,
   Upsample: resize,
+  /** Where with a constant condition: each element comes from X or Y (either may be a constant: its values become fills). */
+  Where: { via: ['IndexMap'], lower: (node, ctx) => lowerDataMovement(node, ctx, { data: [1, 2] }) },
 };

@@ -148,7 +148,6 @@ export const rules: Record<string, Rule> = {
   Acosh: FLOAT_ONLY,
   Atanh: FLOAT_ONLY,
   Mod: FLOAT_ONLY,
-  Where: FLOAT_ONLY,
   Xor: FLOAT_ONLY,
   ConstantOfShape: FLOAT_ONLY,
   Einsum: FLOAT_ONLY,

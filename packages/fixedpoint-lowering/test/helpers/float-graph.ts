@@ -12,7 +12,7 @@ export interface NodeSpec {
 
 export interface FloatGraphSpec {
   inputs: Record<string, number[]>;
-  constants?: Record<string, { shape: number[]; data: number[]; dtype?: 'float32' | 'int64' }>;
+  constants?: Record<string, { shape: number[]; data: number[]; dtype?: 'float32' | 'int64' | 'bool' }>;
   nodes: NodeSpec[];
   outputs: string[];
 }
