@@ -76,8 +76,9 @@ function run(kase, limbBits) {
   if (gadget !== built.predicted.constraints || cs.nWires - w0 !== built.predicted.wires) {
     throw new Error(`${kase.name} (${limbBits ?? 'bits'}): cost formula ${JSON.stringify(built.predicted)}, synthesized ${gadget} constraints, ${cs.nWires - w0} wires`);
   }
-  const tables = cs.lookups ? [...cs.lookups.counts()].map(([name, t]) => ({ name, rows: t.rows, lookups: t.lookups })) : [];
   const r1cs = cs.finalize({ outputs: built.outs.filter((o) => o.lc.size > 0), privateInputs: signals });
+  // after finalize, which closes the argument (the range table is always there)
+  const tables = cs.lookups ? [...cs.lookups.counts()].map(([name, t]) => ({ name, rows: t.rows, lookups: t.lookups })) : [];
   if (checkR1cs(r1cs, r1cs.witness)) throw new Error(`${kase.name} (${limbBits ?? 'bits'}): witness unsatisfied`);
   return { backend: limbBits === undefined ? 'groth16' : 'groth16-cr', limbBits, gadgetConstraints: gadget, circuitConstraints: r1cs.constraints.length, tables };
 }
