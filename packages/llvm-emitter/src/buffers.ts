@@ -1,9 +1,7 @@
-import llvm from 'llvm-bindings';
+import llvm from './bindings';
 import { Graph, assert, numel } from '@onnx-zk/tensor-ir';
 import { decay, i64Array, LlvmKit } from './kit';
 import { SymbolTable } from './names';
-
-const { InternalLinkage, PrivateLinkage } = llvm.GlobalValue.LinkageTypes;
 
 /**
  * Where each value lives in the module: graph inputs/outputs are @circuit's arguments, constants
@@ -28,7 +26,7 @@ export class Buffers {
     if (constant) return this.constantGlobal('c', value, constant.data as BigInt64Array);
     return this.global(`v.${this.syms.symbol(value)}`, () => {
       const type = llvm.ArrayType.get(this.kit.i64, this.length(value));
-      return new llvm.GlobalVariable(this.kit.module, type, false, InternalLinkage, llvm.Constant.getNullValue(type), `v.${this.syms.symbol(value)}`);
+      return new llvm.GlobalVariable(this.kit.module, type, false, llvm.GlobalValue.LinkageTypes.InternalLinkage, llvm.Constant.getNullValue(type), `v.${this.syms.symbol(value)}`);
     });
   }
 
@@ -51,7 +49,7 @@ export class Buffers {
     const name = `${prefix}.${this.syms.symbol(value)}${suffix}`;
     return this.global(name, () => {
       const init = i64Array(this.kit, data);
-      return new llvm.GlobalVariable(this.kit.module, init.getType(), true, PrivateLinkage, init, name);
+      return new llvm.GlobalVariable(this.kit.module, init.getType(), true, llvm.GlobalValue.LinkageTypes.PrivateLinkage, init, name);
     });
   }
 

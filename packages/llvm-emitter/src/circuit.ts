@@ -1,4 +1,4 @@
-import llvm from 'llvm-bindings';
+import llvm from './bindings';
 import { Graph } from '@onnx-zk/tensor-ir';
 import type { GadgetDef } from '@onnx-zk/zk-accelerator-components';
 import { isPointerKind, ResolvedArg } from './abi';
@@ -6,8 +6,6 @@ import { Buffers } from './buffers';
 import { LlvmKit } from './kit';
 import { SymbolTable } from './names';
 import { CallPlan } from './plan';
-
-const { ExternalLinkage } = llvm.GlobalValue.LinkageTypes;
 
 /** `void (<i64 or i64* per abi parameter>)`: the type of `zk.<gadget>`, straight from the abi. */
 export function intrinsicType(kit: LlvmKit, gadget: GadgetDef): llvm.FunctionType {
@@ -22,7 +20,7 @@ export function intrinsicType(kit: LlvmKit, gadget: GadgetDef): llvm.FunctionTyp
 export function emitCircuit(kit: LlvmKit, graph: Graph, plans: CallPlan[], syms: SymbolTable): llvm.Function {
   const params = [...graph.inputs, ...graph.outputs];
   const fnType = llvm.FunctionType.get(kit.voidTy, params.map(() => kit.i64Ptr), false);
-  const fn = llvm.Function.Create(fnType, ExternalLinkage, 'circuit', kit.module);
+  const fn = llvm.Function.Create(fnType, llvm.GlobalValue.LinkageTypes.ExternalLinkage, 'circuit', kit.module);
   const buffers = new Buffers(kit, graph, syms);
   params.forEach((value, i) => {
     const arg = fn.getArg(i);

@@ -1,4 +1,4 @@
-import llvm from 'llvm-bindings';
+import llvm from './bindings';
 import { ErrorCollector, TirFile, raise, verifyGraph } from '@onnx-zk/tensor-ir';
 import { GadgetDef, gadgets as libraryGadgets } from '@onnx-zk/zk-accelerator-components';
 import { emitCircuit } from './circuit';

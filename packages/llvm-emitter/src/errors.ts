@@ -37,6 +37,11 @@ export const Errors = {
   BAD_OUTPUT_PATH: { code: 'LL009', message: 'output file must end in .ll or .bc' },
   /** Internal: the module we built does not parse or verify; a bug in llvm-emitter. */
   INVALID_MODULE: { code: 'LL010', message: 'LLVM rejected the emitted module (a bug in llvm-emitter)' },
+  BINDINGS_UNAVAILABLE: {
+    code: 'LL011',
+    message: 'cannot load llvm-bindings (LLVM 14 for Node, a native addon built at install time)',
+    hint: 'run `onnx-zk doctor`: it checks LLVM 14 and the addon and prints the command that installs what is missing (usually `npm rebuild llvm-bindings`)',
+  },
 } satisfies Record<string, ErrorDef>;
 
 /** An internal error (exit 3): the stage itself is broken, not the user's model. */

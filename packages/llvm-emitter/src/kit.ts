@@ -1,4 +1,4 @@
-import llvm from 'llvm-bindings';
+import llvm from './bindings';
 
 /** The LLVM objects every emitter step shares: one context, one module, the i64 types. */
 export interface LlvmKit {

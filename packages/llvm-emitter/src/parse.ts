@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import llvm from 'llvm-bindings';
+import llvm from './bindings';
 import { Errors, internalError } from './errors';
 
 /**

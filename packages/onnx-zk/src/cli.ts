@@ -3,7 +3,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runCli, yargsFail } from '@onnx-zk/tensor-ir';
-import { compileCommand, proveCommand, verifyCommand } from './commands';
+import { compileCommand, doctorCommand, proveCommand, verifyCommand } from './commands';
 import { conformanceCommand } from './conformance-command';
 
 runCli(async () => {
@@ -14,7 +14,8 @@ runCli(async () => {
     .command(compileCommand)
     .command(verifyCommand)
     .command(conformanceCommand)
-    .demandCommand(1, 'name a command: prove, compile or verify')
+    .command(doctorCommand)
+    .demandCommand(1, 'name a command: prove, compile, verify, conformance or doctor')
     .strict()
     .fail(yargsFail('onnx-zk'))
     .help()

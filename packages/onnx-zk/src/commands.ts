@@ -7,6 +7,7 @@ import { runSteps } from './progress';
 import { prepareInput } from './inputs';
 import { BACKENDS, parseBackend, parseDims, parseErrorBudget, parseRange, parseTarget, TARGETS, usage } from './options';
 import { summarize } from './summary';
+import { runDoctor } from './doctor';
 
 interface CompileArgs {
   model: string;
@@ -114,5 +115,19 @@ export const verifyCommand: CommandModule<object, { dir: string; onchain?: boole
     const onchain = args.onchain ? await runOnchainVerify({ dir: args.dir }) : undefined;
     if (onchain) process.stdout.write(`${formatOnchain(onchain)}\n`);
     if (!result.verified || onchain?.verified === false) process.exitCode = 1;
+  },
+};
+
+export const doctorCommand: CommandModule<object, { 'memory-gib'?: number }> = {
+  command: 'doctor',
+  describe: 'check this machine (Node 20, LLVM 14, the llvm-bindings addon, memory) and print the command that installs each missing piece',
+  builder: (y) => y
+    .option('memory-gib', { type: 'number', requiresArg: true, describe: 'the memory (GiB) your largest proving key needs: check that this much is available' }) as Argv<{ 'memory-gib'?: number }>,
+  handler: (args) => {
+    const memoryGib = args['memory-gib'];
+    if (memoryGib !== undefined && !(Number.isFinite(memoryGib) && memoryGib > 0)) usage(`--memory-gib wants a positive number of GiB, got "${memoryGib}"`);
+    const report = runDoctor({ memoryGib });
+    process.stdout.write(report.text);
+    process.exitCode = report.exitCode;
   },
 };

@@ -18,7 +18,7 @@ describe('onnx-zk usage errors', () => {
     ['an unknown option', ['compile', MODEL, '--input-range', '-4,4', '--out', out, '--frobnicate'], 'Unknown argument: frobnicate'],
     ['prove without --input', ['prove', MODEL, '--out', out], 'Missing required argument: input'],
     ['an unknown command', ['frobnicate'], 'Unknown argument: frobnicate'],
-    ['no command', [], 'name a command: prove, compile or verify'],
+    ['no command', [], 'name a command: prove, compile, verify, conformance or doctor'],
     ['--out without its value', ['compile', MODEL, '--input-range', '-4,4', '--out'], 'Not enough arguments following: out'],
     ['compile with neither --input-range nor --input', ['compile', MODEL, '--out', out], 'compile needs --input-range or --input (calibration)'],
     ['a malformed --input-range', ['compile', MODEL, '--out', out, '--input-range', '4,-4'], '--input-range wants "lo,hi" with lo < hi, got "4,-4"'],

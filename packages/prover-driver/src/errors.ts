@@ -22,6 +22,11 @@ export const Errors = {
   OUTPUT_UNWRITTEN: { code: 'PV015', message: 'a circuit output is never written by a gadget call' },
   NO_INPUT_RANGE: { code: 'PV016', message: 'model input has no declared range (no RangeCheck call or @lo/@hi globals)', hint: 'emit the module from an accel graph made by onnx-zk-acc select' },
   WRONG_BACKEND: { code: 'PV017', message: 'the module was selected for another proving backend', hint: 'run onnx-zk-acc select --backend with the backend you want, then emit again (the circuit\'s range checks depend on it)' },
+  LLVM_UNAVAILABLE: {
+    code: 'PV018',
+    message: "cannot find or load libLLVM-14 (LLVM 14's shared library, opened through koffi)",
+    hint: 'run `onnx-zk doctor`: it checks LLVM 14 and prints the command that installs it (sudo apt-get install -y llvm-14 llvm-14-dev); or set ONNX_ZK_LIBLLVM to libLLVM-14.so',
+  },
   // --- on-chain check and proving-key checks (block PV2xx) ---
   VERIFIER_COMPILE: { code: 'PV201', message: 'Verifier.sol does not compile with solc', hint: 'export it again with onnx-zk-prover prove' },
   VERIFIER_NO_FUNCTION: { code: 'PV202', message: 'Verifier.sol has no verifyProof function', hint: 'export it again with onnx-zk-prover prove' },

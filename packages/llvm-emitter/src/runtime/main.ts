@@ -1,9 +1,7 @@
-import llvm from 'llvm-bindings';
+import llvm from '../bindings';
 import { Graph, numel } from '@onnx-zk/tensor-ir';
 import { decay, LlvmKit } from '../kit';
 import { SymbolTable } from '../names';
-
-const { ExternalLinkage, InternalLinkage } = llvm.GlobalValue.LinkageTypes;
 
 /**
  * `define i32 @main()`: reads every graph input (in graph-input order, row-major) as decimal
@@ -11,6 +9,7 @@ const { ExternalLinkage, InternalLinkage } = llvm.GlobalValue.LinkageTypes;
  * (`@output.<v>`) on its own line, returns 0. The helpers it calls live in support.ll.ts.
  */
 export function emitMain(kit: LlvmKit, graph: Graph, circuit: llvm.Function, syms: SymbolTable): void {
+  const { ExternalLinkage, InternalLinkage } = llvm.GlobalValue.LinkageTypes;
   const { builder: b, i64, i64Ptr, voidTy } = kit;
   const i8Ptr = llvm.Type.getInt8PtrTy(kit.ctx);
   const read = kit.module.getOrInsertFunction('onnx_zk.read_input', llvm.FunctionType.get(voidTy, [i64Ptr, i64, i8Ptr], false));

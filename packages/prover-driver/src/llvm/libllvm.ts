@@ -1,7 +1,8 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { execFileSync } from 'child_process';
 import * as koffi from 'koffi';
-import { raise } from '@onnx-zk/tensor-ir';
+import { OnnxZkError, raise } from '@onnx-zk/tensor-ir';
 import { Errors } from '../errors';
 
 /** An LLVM C API handle (LLVMValueRef, LLVMModuleRef, ...): a BigInt address; null is NULL. */
@@ -72,30 +73,123 @@ let api: LlvmApi | undefined;
 /** Loads libLLVM-14 once per process and binds the C functions the reader needs. */
 export function llvm(): LlvmApi {
   if (api) return api;
-  const file = findLibLlvm();
-  let lib: ReturnType<typeof koffi.load>;
-  try {
-    lib = koffi.load(file);
-  } catch (e) {
-    return raise(Errors.LLVM_NOT_FOUND, {}, `${file}: ${(e as Error).message}`);
-  }
+  const lib = loadLibLlvm(locateLibLlvm());
   const bound: Record<string, unknown> = {};
   for (const [name, proto] of Object.entries(PROTOTYPES)) bound[name] = lib.func(proto);
   api = bound as LlvmApi;
   return api;
 }
 
-function findLibLlvm(): string {
-  const candidates = [process.env.ONNX_ZK_LIBLLVM, '/usr/lib/llvm-14/lib/libLLVM-14.so'];
-  for (const c of candidates) if (c && fs.existsSync(c)) return c;
-  try {
-    const libdir = execFileSync('llvm-config-14', ['--libdir'], { encoding: 'utf8' }).trim();
-    const file = `${libdir}/libLLVM-14.so`;
-    if (fs.existsSync(file)) return file;
-  } catch {
-    // llvm-config-14 missing: fall through to the error below.
+/** The file names of LLVM 14's shared library: the -dev symlink, then libllvm14's own soname. */
+export const LIBLLVM_NAMES = ['libLLVM-14.so', 'libLLVM-14.so.1'] as const;
+
+/** Debian's multiarch library directory for this machine (libllvm14 installs libLLVM-14.so.1 there). */
+const MULTIARCH: Partial<Record<string, string>> = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' };
+
+/** What the search reads; every field defaults to this process (tests and `onnx-zk doctor` inject their own). */
+export interface LibLlvmSearch {
+  /**
+   * The environment: ONNX_ZK_LIBLLVM (a file tried first), ONNX_ZK_LLVM_LIB_DIRS (colon-separated
+   * directories that replace the default ones and llvm-config-14) and PATH (for llvm-config-14).
+   */
+  env?: NodeJS.ProcessEnv;
+  exists?: (file: string) => boolean;
+}
+
+export interface LibLlvmLocation {
+  /** The first candidate that exists; undefined when none does. */
+  file?: string;
+  /** Every candidate looked at, in order, up to and including `file`. */
+  tried: string[];
+  /** The directories searched (for messages). */
+  dirs: string[];
+  /** $ONNX_ZK_LIBLLVM when it is set but names no file. */
+  missingExplicit?: string;
+}
+
+/**
+ * Finds libLLVM-14: $ONNX_ZK_LIBLLVM, then libLLVM-14.so and libLLVM-14.so.1 in each directory of
+ * $ONNX_ZK_LLVM_LIB_DIRS when it is set, else in /usr/lib/llvm-14/lib, `llvm-config-14 --libdir`
+ * (looked up on the search's PATH) and the multiarch /usr/lib/<triple>. The first that exists wins.
+ */
+export function locateLibLlvm(search: LibLlvmSearch = {}): LibLlvmLocation {
+  const env = search.env ?? process.env;
+  const exists = search.exists ?? fs.existsSync;
+  const tried: string[] = [];
+  const dirs: string[] = [];
+  const attempt = (file: string) => {
+    tried.push(file);
+    return exists(file);
+  };
+  const explicit = env.ONNX_ZK_LIBLLVM;
+  if (explicit && attempt(explicit)) return { file: explicit, tried, dirs };
+  const missingExplicit = explicit || undefined;
+  for (const dir of libLlvmDirs(env)) {
+    if (dirs.includes(dir)) continue;
+    dirs.push(dir);
+    for (const name of LIBLLVM_NAMES) {
+      const file = path.join(dir, name);
+      if (attempt(file)) return { file, tried, dirs, missingExplicit };
+    }
   }
-  return raise(Errors.LLVM_NOT_FOUND, {}, 'libLLVM-14.so not found in /usr/lib/llvm-14/lib nor via llvm-config-14 --libdir');
+  return { tried, dirs, missingExplicit };
+}
+
+/** The directories to search, lazily: llvm-config-14 only runs when the first directory had nothing. */
+function* libLlvmDirs(env: NodeJS.ProcessEnv): Generator<string> {
+  const override = env.ONNX_ZK_LLVM_LIB_DIRS;
+  if (override !== undefined) {
+    yield* override.split(path.delimiter).filter((d) => d !== '');
+    return;
+  }
+  yield '/usr/lib/llvm-14/lib';
+  const libdir = llvmConfigLibdir(env);
+  if (libdir) yield libdir;
+  const triple = MULTIARCH[process.arch];
+  if (triple) yield `/usr/lib/${triple}`;
+}
+
+/** `llvm-config-14 --libdir`, found on the PATH of `env`; undefined when it is missing or fails. */
+function llvmConfigLibdir(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    const out = execFileSync('llvm-config-14', ['--libdir'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return out || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Opens a located libLLVM-14 with koffi and checks that it exports LLVM's C API; a library that is
+ * missing or will not load is error PV018, whose hint sends the user to `onnx-zk doctor`.
+ */
+export function loadLibLlvm(where: LibLlvmLocation): ReturnType<typeof koffi.load> {
+  if (!where.file) {
+    const dirs = where.dirs.length ? where.dirs.join(', ') : '(no directory: ONNX_ZK_LLVM_LIB_DIRS is empty)';
+    const explicit = where.missingExplicit ? `ONNX_ZK_LIBLLVM=${where.missingExplicit} does not exist, and ` : '';
+    return raise(Errors.LLVM_UNAVAILABLE, { file: 'libLLVM-14' }, `${explicit}no ${LIBLLVM_NAMES.join(' or ')} in ${dirs}`);
+  }
+  try {
+    const lib = koffi.load(where.file);
+    lib.func(PROTOTYPES.LLVMContextCreate);
+    return lib;
+  } catch (e) {
+    return raise(Errors.LLVM_UNAVAILABLE, { file: where.file }, (e as Error).message.split('\n')[0]);
+  }
+}
+
+/**
+ * Locates and loads libLLVM-14 as llvm() would, without keeping it: the library `onnx-zk doctor`
+ * reports on. Returns where it looked and, when it cannot be used, why (PV018's details).
+ */
+export function probeLibLlvm(search: LibLlvmSearch = {}): LibLlvmLocation & { error?: string } {
+  const where = locateLibLlvm(search);
+  try {
+    loadLibLlvm(where);
+    return where;
+  } catch (e) {
+    return { ...where, error: e instanceof OnnxZkError ? e.details : String((e as Error)?.message ?? e) };
+  }
 }
 
 /** Copies `len` bytes at `ptr` into a JS string (UTF-8); LLVM strings need not be NUL-terminated. */
