@@ -103,3 +103,15 @@ describe('Where with a constant condition moves data (an attention mask filled w
     expect(e.code).toMatch(/^FP00[19]$/);
   });
 });
+
+describe('Div by a constant (attention\'s 1/√d scale)', () => {
+  it('lowers as a scaling by the reciprocal, within 1e-4; a computed divisor is FP009 naming the node', () => {
+    const src = floatGraph({ inputs: { x: [2, 4] }, constants: { d: { shape: [], data: [2.8284271] } }, nodes: [{ op: 'Div', name: 'scale', inputs: ['x', 'd'], outputs: ['z'] }], outputs: ['z'] });
+    const fixed = lowerGraph(src, { inputRange: [-1, 1] });
+    expect(accuracyReport(src, fixed, [uniform(rng(7), 8, -1, 1)]).maxAbsError).toBeLessThan(1e-4);
+    const computed = floatGraph({ inputs: { x: [2, 4], y: [2, 4] }, nodes: [{ op: 'Div', name: 'ratio', inputs: ['x', 'y'], outputs: ['z'] }], outputs: ['z'] });
+    const e = captureError(() => lowerGraph(computed, { inputRange: [-1, 1] }));
+    expect([e.code, e.site.node, e.site.op]).toEqual(['FP009', 'ratio', 'Div']);
+    expect(e.message).toContain("the divisor 'y' must be a constant");
+  });
+});

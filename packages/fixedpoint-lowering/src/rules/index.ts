@@ -33,7 +33,7 @@ import { IndexMap } from './IndexMap';
 import { InstanceNormalization } from './InstanceNormalization';
 import { LeakyRelu, PRelu } from './LeakyRelu';
 import { GlobalMaxPool, MaxPool } from './MaxPool';
-import { Mul } from './Mul';
+import { Div, Mul } from './Mul';
 import { SparseLinear } from './SparseLinear';
 import { Rule } from './types';
 
@@ -59,6 +59,7 @@ export const rules: Record<string, Rule> = {
   LeakyRelu,
   MaxPool,
   Mul,
+  Div,
   PRelu,
   SparseLinear,
   Add,
@@ -92,7 +93,6 @@ export const rules: Record<string, Rule> = {
   CastLike: FLOAT_ONLY,
   Ceil: FLOAT_ONLY,
   Clip,
-  Div: FLOAT_ONLY,
   Dropout: FLOAT_ONLY,
   Equal: FLOAT_ONLY,
   Erf: FLOAT_ONLY,
