@@ -11,7 +11,7 @@ import { tempDir } from './helpers/tmp';
 
 jest.mock('../src/assign/prepare', () => ({
   loadCircuit: () => ({
-    module: { file: 'cr.ll', signature: { version: 1, model: 'cr', inputs: [], outputs: [{ name: 'out', shape: [1], frac: 0 }] }, params: [], calls: [] },
+    module: { file: 'cr.ll', signature: { version: 1, model: 'cr', inputs: [], outputs: [{ name: 'out', shape: [1], frac: 0 }], backend: { name: 'groth16-cr', limbBits: 4 } }, params: [], calls: [] },
     inputs: [],
   }),
 }));
