@@ -15,7 +15,7 @@ export { writeWtns } from './r1cs/write-wtns';
 export { writeSym } from './r1cs/write-sym';
 export { StreamingConstraintSystem } from './r1cs/streaming-system';
 export { LookupArgument, lookupCost, tableCost } from './r1cs/lookup';
-export { evalHint, provisionalChallenge, readRoundsFile, writeRoundsFile } from './r1cs/rounds';
+export { evalHint, evalHints, provisionalChallenge, readRoundsFile, writeRoundsFile } from './r1cs/rounds';
 export type { Round2Hint, RoundsInfo } from './r1cs/rounds';
 export { withRangeMode, rangeMode, rangeCost, proveRange, signBit } from './gadgets/blocks/range';
 export type { RangeMode } from './gadgets/blocks/range';

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { raise } from '@onnx-zk/tensor-ir';
-import { evalHint, readRoundsFile, Round2Hint, RoundsInfo } from '@onnx-zk/zk-accelerator-components';
+import { evalHints, readRoundsFile, Round2Hint, RoundsInfo } from '@onnx-zk/zk-accelerator-components';
 import { Errors } from '../errors';
 import { collectingLogger, snarkjs } from '../prove/snarkjs';
 import { readZkeyHeader } from '../prove/zkey-header';
@@ -64,12 +64,12 @@ export async function proveCr(o: ProveCrOptions): Promise<{ proof: CrProof; publ
   const modelPublic = Array.from({ length: info.nModelPublic }, (_, i) => witness.get(1 + i));
   const challenges = deriveChallenges(affineXY(curve, c1), modelPublic, info.nChallenges);
   challenges.forEach((c, k) => witness.set(1 + info.nModelPublic + k, c));
-  hints.forEach((hint, j) => {
-    const wire = info.round2Start + j;
-    const v = evalHint(hint, (w) => (w < wire ? witness.get(w) : raise(CrErrors.ROUNDS_MISMATCH, { file: o.rounds }, `the hint of wire ${wire} reads wire ${w}`)));
-    if (v === null) raise(CrErrors.HINT_DIVIDES_BY_ZERO, { file: o.rounds }, `wire ${wire}`);
-    witness.set(wire, v);
+  let next = info.round2Start;
+  const zero = evalHints(hints, info.round2Start, (w) => (w < next ? witness.get(w) : raise(CrErrors.ROUNDS_MISMATCH, { file: o.rounds }, `the hint of wire ${next} reads wire ${w}`)), (w, v) => {
+    witness.set(w, v);
+    next = w + 1;
   });
+  if (zero !== undefined) raise(CrErrors.HINT_DIVIDES_BY_ZERO, { file: o.rounds }, `wire ${zero}`);
   if (o.r1cs) {
     const bad = firstUnsatisfied(o.r1cs, witness.get);
     if (bad !== undefined) raise(CrErrors.ROUND2_UNSATISFIED, { file: o.rounds }, `constraint ${bad} fails with the challenges of this proof`);

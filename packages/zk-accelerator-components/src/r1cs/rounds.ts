@@ -69,6 +69,58 @@ export function evalHint(hint: Round2Hint, valueOf: (wire: number) => bigint): b
   return d === 1n ? num : (num * modInverse(d)) % P;
 }
 
+/**
+ * Evaluates every round-2 wire in order (hint j is wire round2Start + j; `get` must see the values
+ * set so far). The denominators that read only round-1 and public wires (every LogUp step's) are
+ * inverted together first, one inversion for all (Montgomery's trick). Returns the first wire
+ * whose denominator is 0, or undefined when all are set.
+ */
+export function evalHints(hints: readonly Round2Hint[], round2Start: number, get: (wire: number) => bigint, set: (wire: number, v: bigint) => void): number | undefined {
+  const ev = (lc: LinearCombination) => {
+    let acc = 0n;
+    for (const [w, c] of lc) acc += c * get(w);
+    return acc % P;
+  };
+  const early = (lc: LinearCombination) => [...lc.keys()].every((w) => w < round2Start);
+  const dens = new Map<number, bigint>();
+  hints.forEach((h, j) => {
+    if (!(h.d.size === 1 && h.d.get(0) === 1n) && early(h.d)) dens.set(j, ev(h.d));
+  });
+  const inverses = batchInverse([...dens.values()]);
+  const inv = new Map([...dens.keys()].map((j, k) => [j, inverses[k]]));
+  for (let j = 0; j < hints.length; j++) {
+    const h = hints[j];
+    let dInv: bigint | null;
+    if (inv.has(j)) dInv = inv.get(j)!;
+    else {
+      const d = ev(h.d);
+      dInv = d === 0n ? null : d === 1n ? 1n : modInverse(d);
+    }
+    if (dInv === null) return round2Start + j;
+    const num = (ev(h.a) * ev(h.b) + (h.e ? ev(h.e) : 0n)) % P;
+    set(round2Start + j, (num * dInv) % P);
+  }
+  return undefined;
+}
+
+/** Inverses of many field elements with one modular inversion; a 0 gets null. */
+function batchInverse(xs: bigint[]): (bigint | null)[] {
+  const prefix: bigint[] = [];
+  let acc = 1n;
+  for (const x of xs) {
+    prefix.push(acc);
+    if (x !== 0n) acc = (acc * x) % P;
+  }
+  let inv = modInverse(acc);
+  const out: (bigint | null)[] = new Array(xs.length);
+  for (let i = xs.length - 1; i >= 0; i--) {
+    if (xs[i] === 0n) { out[i] = null; continue; }
+    out[i] = (inv * prefix[i]) % P;
+    inv = (inv * xs[i]) % P;
+  }
+  return out;
+}
+
 function writeLc(sink: ByteSink, lc: LinearCombination, renumber: (w: number) => number): void {
   const terms = [...lc].map(([w, c]) => [renumber(w), c] as const).sort((x, y) => x[0] - y[0]);
   sink.u32(terms.length);
