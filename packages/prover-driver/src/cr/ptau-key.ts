@@ -1,8 +1,7 @@
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import { raise } from '@onnx-zk/tensor-ir';
 import { Errors } from '../errors';
-import { collectingLogger, snarkjs } from '../prove/snarkjs';
+import { keyFromPtau } from '../prove/setup-keys';
 import { invMod } from '../setup/scalars';
 import { randomFr } from '../setup/secrets';
 import { bn128, Curve } from './curve';
@@ -26,18 +25,9 @@ export interface RoundSplit {
  * Without the contribution δ2 would be 1 and anyone could forge, as for plain Groth16.
  */
 export async function buildCrKeyFromPtau(r1cs: string, ptau: string, out: string, split: RoundSplit): Promise<void> {
-  const logger = collectingLogger();
-  const initial = `${out}.0000`;
-  const failed = (e?: unknown) => raise(Errors.KEY_FROM_PTAU_FAILED, { file: ptau }, [...logger.messages, e ? (e as Error).message : ''].filter(Boolean).join('; '));
-  try {
-    const result = await snarkjs.zKey.newZKey(r1cs, ptau, initial, logger).catch(failed);
-    if (result === -1) failed();
-    const section11 = await moveRound1Keys(await bn128(), initial, split);
-    await snarkjs.zKey.contribute(initial, out, 'onnx-zk groth16-cr', crypto.randomBytes(32).toString('hex'), logger).catch(failed);
-    appendCrSection(out, section11.prefix, section11.points);
-  } finally {
-    fs.rmSync(initial, { force: true });
-  }
+  let section11: Awaited<ReturnType<typeof moveRound1Keys>> | undefined;
+  await keyFromPtau(r1cs, ptau, out, 'onnx-zk groth16-cr', async (initial) => { section11 = await moveRound1Keys(await bn128(), initial, split); });
+  appendCrSection(out, section11!.prefix, section11!.points);
 }
 
 /**

@@ -50,13 +50,23 @@ async function devKey(r1cs: string, power: number, log: (line: string) => void):
 }
 
 async function buildKey(r1cs: string, ptau: string, out: string): Promise<void> {
+  await keyFromPtau(r1cs, ptau, out, 'onnx-zk');
+}
+
+/**
+ * snarkjs newZKey from the ceremony file, `beforeContribution` on the initial key (δ = 1), then one
+ * phase-2 contribution of fresh randomness into `out`; snarkjs's failures are KEY_FROM_PTAU_FAILED
+ * naming the ptau. Shared by the plain and the groth16-cr keys (cr/ptau-key.ts).
+ */
+export async function keyFromPtau(r1cs: string, ptau: string, out: string, name: string, beforeContribution?: (initial: string) => Promise<void>): Promise<void> {
   const logger = collectingLogger();
   const initial = `${out}.0000`;
   const failed = (e?: unknown) => raise(Errors.KEY_FROM_PTAU_FAILED, { file: ptau }, [...logger.messages, e ? (e as Error).message : ''].filter(Boolean).join('; '));
   try {
     const result = await snarkjs.zKey.newZKey(r1cs, ptau, initial, logger).catch(failed);
     if (result === -1) failed();
-    await snarkjs.zKey.contribute(initial, out, 'onnx-zk', crypto.randomBytes(32).toString('hex'), logger).catch(failed);
+    await beforeContribution?.(initial);
+    await snarkjs.zKey.contribute(initial, out, name, crypto.randomBytes(32).toString('hex'), logger).catch(failed);
   } finally {
     fs.rmSync(initial, { force: true });
   }
