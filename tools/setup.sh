@@ -22,8 +22,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ ! -e node_modules/llvm-bindings/build/Release/llvm-bindings.node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  # npm install, not npm ci: npm 11 leaves some optional platform packages (jest's unrs-resolver
-  # bindings) out of the lock file and then refuses `npm ci`; install still follows the lock file.
+  # The lock file is complete (jest's optional unrs-resolver bindings for every platform included),
+  # so `npm ci` works too; install keeps an existing node_modules and still follows the lock file.
   npm install --no-audit --no-fund
 fi
 npx nx run-many -t build --output-style=stream
