@@ -115,3 +115,22 @@ describe('Div by a constant (attention\'s 1/√d scale)', () => {
     expect(e.message).toContain("the divisor 'y' must be a constant");
   });
 });
+
+describe('the linear elementwise ops: Neg, Sub, Sum and Mean of activations', () => {
+  const xs = { a: [2, 3], b: [2, 3], c: [2, 3] };
+  const data = () => ['a', 'b', 'c'].map((_, k) => uniform(rng(20 + k), 6, -1, 1));
+  it.each([
+    ['Neg', ['a']], ['Sub', ['a', 'b']], ['Sum', ['a', 'b', 'c']], ['Mean', ['a', 'b', 'c']],
+  ] as const)('%s of activations is one SparseLinear (Mean's rescale is elided at a graph output), within 1e-4', (op, inputs) => {
+    const src = floatGraph({ inputs: xs, nodes: [{ op, name: 'lin', inputs: [...inputs], outputs: ['z'] }], outputs: ['z'] });
+    const fixed = lowerGraph(src, { inputRange: [-1, 1] });
+    expect(fixed.nodes.map((n) => n.op).filter((o) => o !== 'IndexMap')).toEqual(['SparseLinear']);
+    expect(accuracyReport(src, fixed, data()).maxAbsError).toBeLessThan(1e-4);
+  });
+
+  it('an activation broadcast to the output is FP009 naming the node', () => {
+    const src = floatGraph({ inputs: { a: [2, 3], b: [1, 3] }, nodes: [{ op: 'Sub', name: 'bsub', inputs: ['a', 'b'], outputs: ['z'] }], outputs: ['z'] });
+    const e = captureError(() => lowerGraph(src, { inputRange: [-1, 1] }));
+    expect([e.code, e.site.node, e.site.op]).toEqual(['FP009', 'bsub', 'Sub']);
+  });
+});

@@ -34,6 +34,7 @@ import { InstanceNormalization } from './InstanceNormalization';
 import { LeakyRelu, PRelu } from './LeakyRelu';
 import { GlobalMaxPool, MaxPool } from './MaxPool';
 import { Div, Mul } from './Mul';
+import { Mean, Neg, Sub, Sum } from './linear-elementwise';
 import { SparseLinear } from './SparseLinear';
 import { Rule } from './types';
 
@@ -60,6 +61,10 @@ export const rules: Record<string, Rule> = {
   MaxPool,
   Mul,
   Div,
+  Neg,
+  Sub,
+  Sum,
+  Mean,
   PRelu,
   SparseLinear,
   Add,
@@ -108,9 +113,7 @@ export const rules: Record<string, Rule> = {
   Log: FLOAT_ONLY,
   LogSoftmax: FLOAT_ONLY,
   Max: FLOAT_ONLY,
-  Mean: FLOAT_ONLY,
   Min: FLOAT_ONLY,
-  Neg: FLOAT_ONLY,
   Not: FLOAT_ONLY,
   Or: FLOAT_ONLY,
   Pow: FLOAT_ONLY,
@@ -133,8 +136,6 @@ export const rules: Record<string, Rule> = {
   Softplus: FLOAT_ONLY,
   Softsign: FLOAT_ONLY,
   Sqrt: FLOAT_ONLY,
-  Sub: FLOAT_ONLY,
-  Sum: FLOAT_ONLY,
   Tanh,
   Sin: FLOAT_ONLY,
   Cos: FLOAT_ONLY,
