@@ -121,7 +121,7 @@ describe('the linear elementwise ops: Neg, Sub, Sum and Mean of activations', ()
   const data = () => ['a', 'b', 'c'].map((_, k) => uniform(rng(20 + k), 6, -1, 1));
   it.each([
     ['Neg', ['a']], ['Sub', ['a', 'b']], ['Sum', ['a', 'b', 'c']], ['Mean', ['a', 'b', 'c']],
-  ] as const)('%s of activations is one SparseLinear (Mean's rescale is elided at a graph output), within 1e-4', (op, inputs) => {
+  ] as const)('%s of activations is one SparseLinear (the rescale of Mean is elided at a graph output), within 1e-4', (op, inputs) => {
     const src = floatGraph({ inputs: xs, nodes: [{ op, name: 'lin', inputs: [...inputs], outputs: ['z'] }], outputs: ['z'] });
     const fixed = lowerGraph(src, { inputRange: [-1, 1] });
     expect(fixed.nodes.map((n) => n.op).filter((o) => o !== 'IndexMap')).toEqual(['SparseLinear']);
