@@ -1,5 +1,5 @@
 /** @onnx-zk/zk-accelerator-components: R1CS builder, gadgets, writers and the select stage. */
-export { P, FIELD_BITS, MAX_SAFE_BITS, toField, fromField, bitLength, floorDiv } from './r1cs/field';
+export { P, FIELD_BITS, MAX_SAFE_BITS, toField, fromField, bitLength, floorDiv, modInv, batchInverse } from './r1cs/field';
 export {
   ONE_WIRE, lcWire, lcConstant, lcAccumulate, lcAdd, lcScale, soleWire, evalLc,
   signalConstant, signalAdd, signalScale,
@@ -15,7 +15,7 @@ export { writeWtns } from './r1cs/write-wtns';
 export { writeSym } from './r1cs/write-sym';
 export { StreamingConstraintSystem } from './r1cs/streaming-system';
 export { LookupArgument, lookupCost, tableCost } from './r1cs/lookup';
-export { evalHint, evalHints, provisionalChallenge, readRoundsFile, writeRoundsFile } from './r1cs/rounds';
+export { evalHint, evalHints, provisionalChallenge, readRoundsFile, readRoundsInfo, writeRoundsFile } from './r1cs/rounds';
 export type { Round2Hint, RoundsInfo } from './r1cs/rounds';
 export { withRangeMode, rangeMode, rangeCost, proveRange, signBit } from './gadgets/blocks/range';
 export type { RangeMode } from './gadgets/blocks/range';

@@ -24,6 +24,40 @@ export function bitLength(v: bigint): number {
   return v === 0n ? 0 : v.toString(2).length;
 }
 
+/** a^(−1) mod p by the extended Euclidean algorithm (a ≠ 0); ±1, the common case, at once. */
+export function modInv(a: bigint): bigint {
+  const n = toField(a);
+  if (n === 1n || n === P - 1n) return n;
+  let [r0, r1, s0, s1] = [P, n, 0n, 1n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [s0, s1] = [s1, s0 - q * s1];
+  }
+  return toField(s0);
+}
+
+/** The inverses of many field elements with one inversion (Montgomery's trick); a 0 maps to 0. */
+export function batchInverse(xs: readonly bigint[]): bigint[] {
+  const prefix = new Array<bigint>(xs.length);
+  let acc = 1n;
+  xs.forEach((x, i) => {
+    prefix[i] = acc;
+    if (x !== 0n) acc = (acc * x) % P;
+  });
+  let inv = modInv(acc);
+  const out = new Array<bigint>(xs.length);
+  for (let i = xs.length - 1; i >= 0; i--) {
+    if (xs[i] === 0n) {
+      out[i] = 0n;
+      continue;
+    }
+    out[i] = (inv * prefix[i]) % P;
+    inv = (inv * xs[i]) % P;
+  }
+  return out;
+}
+
 /** floor(a / b) for b > 0 (BigInt division truncates toward zero). */
 export function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;

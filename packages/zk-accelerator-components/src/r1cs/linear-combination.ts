@@ -57,8 +57,13 @@ export function soleWire(lc: LinearCombination): number | undefined {
 
 /** Evaluates a linear combination on a witness of field elements. */
 export function evalLc(lc: LinearCombination, witness: readonly bigint[]): bigint {
+  return evalLcWith(lc, (wire) => witness[wire]);
+}
+
+/** Evaluates a linear combination with `valueOf(wire)` (field elements), reduced into [0, p). */
+export function evalLcWith(lc: LinearCombination, valueOf: (wire: number) => bigint): bigint {
   let acc = 0n;
-  for (const [wire, coeff] of lc) acc += coeff * witness[wire];
+  for (const [wire, coeff] of lc) acc += coeff * valueOf(wire);
   return acc % P;
 }
 

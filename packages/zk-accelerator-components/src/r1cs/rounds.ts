@@ -2,8 +2,8 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import { ByteSink, writeStreamAtomic } from './bin-file';
 import { ByteSource } from './byte-source';
-import { P } from './field';
-import type { LinearCombination } from './linear-combination';
+import { batchInverse, modInv, P } from './field';
+import { evalLcWith, LinearCombination } from './linear-combination';
 import { N8 } from './write-r1cs';
 
 /**
@@ -44,29 +44,18 @@ export function provisionalChallenge(k: number): bigint {
   return BigInt(`0x${digest}`) % P;
 }
 
-/** v^(−1) mod p by the extended Euclidean algorithm (about 18× faster than Fermat's v^(p−2) here). */
-function modInverse(v: bigint): bigint {
-  let [r0, r1] = [P, ((v % P) + P) % P];
-  let [t0, t1] = [0n, 1n];
-  while (r1 !== 0n) {
-    const q = r0 / r1;
-    [r0, r1] = [r1, r0 - q * r1];
-    [t0, t1] = [t1, t0 - q * t1];
-  }
-  return t0 < 0n ? t0 + P : t0;
+/** (a·b + e) mod p, the numerator of a hint, with `ev` evaluating its linear combinations. */
+function hintNumerator(h: Round2Hint, ev: (lc: LinearCombination) => bigint): bigint {
+  return (ev(h.a) * ev(h.b) + (h.e ? ev(h.e) : 0n)) % P;
 }
 
 /** Evaluates (a·b + e)/d with `valueOf(wire)` in [0, p); null when d is 0 (no value satisfies the hint). */
 export function evalHint(hint: Round2Hint, valueOf: (wire: number) => bigint): bigint | null {
-  const ev = (lc: LinearCombination) => {
-    let acc = 0n;
-    for (const [w, c] of lc) acc += c * valueOf(w);
-    return acc % P;
-  };
+  const ev = (lc: LinearCombination) => evalLcWith(lc, valueOf);
   const d = ev(hint.d);
   if (d === 0n) return null;
-  const num = (ev(hint.a) * ev(hint.b) + (hint.e ? ev(hint.e) : 0n)) % P;
-  return d === 1n ? num : (num * modInverse(d)) % P;
+  const num = hintNumerator(hint, ev);
+  return d === 1n ? num : (num * modInv(d)) % P;
 }
 
 /**
@@ -76,11 +65,7 @@ export function evalHint(hint: Round2Hint, valueOf: (wire: number) => bigint): b
  * whose denominator is 0, or undefined when all are set.
  */
 export function evalHints(hints: readonly Round2Hint[], round2Start: number, get: (wire: number) => bigint, set: (wire: number, v: bigint) => void): number | undefined {
-  const ev = (lc: LinearCombination) => {
-    let acc = 0n;
-    for (const [w, c] of lc) acc += c * get(w);
-    return acc % P;
-  };
+  const ev = (lc: LinearCombination) => evalLcWith(lc, get);
   const early = (lc: LinearCombination) => [...lc.keys()].every((w) => w < round2Start);
   const dens = new Map<number, bigint>();
   hints.forEach((h, j) => {
@@ -90,35 +75,12 @@ export function evalHints(hints: readonly Round2Hint[], round2Start: number, get
   const inv = new Map([...dens.keys()].map((j, k) => [j, inverses[k]]));
   for (let j = 0; j < hints.length; j++) {
     const h = hints[j];
-    let dInv: bigint | null;
-    if (inv.has(j)) dInv = inv.get(j)!;
-    else {
-      const d = ev(h.d);
-      dInv = d === 0n ? null : d === 1n ? 1n : modInverse(d);
-    }
-    if (dInv === null) return round2Start + j;
-    const num = (ev(h.a) * ev(h.b) + (h.e ? ev(h.e) : 0n)) % P;
-    set(round2Start + j, (num * dInv) % P);
+    const d = dens.get(j) ?? ev(h.d);
+    if (d === 0n) return round2Start + j;
+    const dInv = inv.get(j) ?? (d === 1n ? 1n : modInv(d));
+    set(round2Start + j, (hintNumerator(h, ev) * dInv) % P);
   }
   return undefined;
-}
-
-/** Inverses of many field elements with one modular inversion; a 0 gets null. */
-function batchInverse(xs: bigint[]): (bigint | null)[] {
-  const prefix: bigint[] = [];
-  let acc = 1n;
-  for (const x of xs) {
-    prefix.push(acc);
-    if (x !== 0n) acc = (acc * x) % P;
-  }
-  let inv = modInverse(acc);
-  const out: (bigint | null)[] = new Array(xs.length);
-  for (let i = xs.length - 1; i >= 0; i--) {
-    if (xs[i] === 0n) { out[i] = null; continue; }
-    out[i] = (inv * prefix[i]) % P;
-    inv = (inv * xs[i]) % P;
-  }
-  return out;
 }
 
 function writeLc(sink: ByteSink, lc: LinearCombination, renumber: (w: number) => number): void {
@@ -159,20 +121,36 @@ function readLc(source: ByteSource): LinearCombination {
   return lc;
 }
 
-/** Reads circuit.rounds; throws an Error naming the file when it is not one. */
-export function readRoundsFile(file: string): { info: RoundsInfo; hints: Round2Hint[] } {
+/** The header of circuit.rounds, from an open source positioned at its start. */
+function readHeader(source: ByteSource, file: string): RoundsInfo {
+  const magic = source.text(4);
+  if (magic !== MAGIC) throw new Error(`${file} is not a circuit.rounds file`);
+  const version = source.u32();
+  if (version !== VERSION) throw new Error(`${file}: rounds file version ${version}, expected ${VERSION}`);
+  const [nChallenges, nModelPublic, round2Start, nWires] = [source.u32(), source.u32(), source.u32(), source.u32()];
+  return { nChallenges, nModelPublic, round2Start, nWires };
+}
+
+function withSource<T>(file: string, read: (source: ByteSource) => T): T {
   const fd = fs.openSync(file, 'r');
   try {
-    const source = new ByteSource(fd);
-    const magic = source.text(4);
-    if (magic !== MAGIC) throw new Error(`${file} is not a circuit.rounds file`);
-    const version = source.u32();
-    if (version !== VERSION) throw new Error(`${file}: rounds file version ${version}, expected ${VERSION}`);
-    const [nChallenges, nModelPublic, round2Start, nWires] = [source.u32(), source.u32(), source.u32(), source.u32()];
-    const hints: Round2Hint[] = [];
-    for (let i = round2Start; i < nWires; i++) hints.push({ a: readLc(source), b: readLc(source), e: readLc(source), d: readLc(source) });
-    return { info: { nChallenges, nModelPublic, round2Start, nWires }, hints };
+    return read(new ByteSource(fd));
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Reads circuit.rounds's header only (the counts), not its hints; throws an Error naming the file when it is not one. */
+export function readRoundsInfo(file: string): RoundsInfo {
+  return withSource(file, (source) => readHeader(source, file));
+}
+
+/** Reads circuit.rounds; throws an Error naming the file when it is not one. */
+export function readRoundsFile(file: string): { info: RoundsInfo; hints: Round2Hint[] } {
+  return withSource(file, (source) => {
+    const info = readHeader(source, file);
+    const hints: Round2Hint[] = [];
+    for (let i = info.round2Start; i < info.nWires; i++) hints.push({ a: readLc(source), b: readLc(source), e: readLc(source), d: readLc(source) });
+    return { info, hints };
+  });
 }

@@ -9,7 +9,7 @@ import { P } from './field';
 import { FieldSlots } from './field-slots';
 import { FinalizeOptions, fixWireOrder, invertOrder, roundsInfoOf } from './finalize';
 import { writeRoundsFile } from './rounds';
-import { LinearCombination, Signal, lcWire } from './linear-combination';
+import { LinearCombination, Signal, evalLcWith, lcWire } from './linear-combination';
 import { writeStreamedFiles, StreamedFiles, StreamedR1cs } from './streaming-finalize';
 import { lcBytes, N8 } from './write-r1cs';
 
@@ -98,9 +98,7 @@ export class StreamingConstraintSystem extends ConstraintSystem {
   }
 
   private evaluate(lc: LinearCombination): bigint {
-    let acc = 0n;
-    for (const [wire, coeff] of lc) acc += coeff * this.slots.get(wire);
-    return acc % P;
+    return evalLcWith(lc, (wire) => this.slots.get(wire));
   }
 
   /** The in-memory result does not exist here: use finalizeToFiles. */

@@ -6,6 +6,7 @@ import { addRangeChecks } from './range-checks';
 import { wireWideReads } from './wire-wide-reads';
 import type { StrategyGoal } from './strategy';
 import { BackendChoice, BACKENDS, chooseBackend } from './backend';
+import { rangeMode } from '../gadgets/blocks/range';
 import { costSummary } from './cost-summary';
 import { functionTables, FunctionTable } from '../gadgets/function-tables';
 import { paramsFromNode } from './params-from-node';
@@ -66,7 +67,9 @@ export function selectGadgets(file: TirFile, options: SelectOptions = {}): TirFi
   const { graph: bound } = chooseBackend(backend, options.limbBits, () => {
     const g = copyGraph(graph);
     bindGadgets(g, choice, { errorBudget: options.errorBudget, target: options.target });
-    return { graph: g, total: costSummary(g).total.constraints, functionTables: graphFunctionTables(g) };
+    // function tables are groth16-cr's only: no need to list them for the bits candidate
+    const functionTables = rangeMode().kind === 'lookup' ? graphFunctionTables(g) : [];
+    return { graph: g, total: costSummary(g).total.constraints, functionTables };
   });
   verifyGraph(bound);
   return { producer: PRODUCER, graph: bound };

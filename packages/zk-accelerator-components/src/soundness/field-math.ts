@@ -1,4 +1,6 @@
-import { P } from '../r1cs/field';
+import { modInv, P } from '../r1cs/field';
+
+export { modInv };
 
 const mod = (v: bigint): bigint => ((v % P) + P) % P;
 
@@ -12,18 +14,6 @@ export function modPow(base: bigint, exp: bigint): bigint {
   return acc;
 }
 
-/** a^(−1) mod p by the extended Euclidean algorithm (a ≠ 0); ±1, the common case, at once. */
-export function modInv(a: bigint): bigint {
-  const n = mod(a);
-  if (n === 1n || n === P - 1n) return n;
-  let [r0, r1, s0, s1] = [P, n, 0n, 1n];
-  while (r1 !== 0n) {
-    const q = r0 / r1;
-    [r0, r1] = [r1, r0 - q * r1];
-    [s0, s1] = [s1, s0 - q * s1];
-  }
-  return mod(s0);
-}
 
 // p − 1 = 2^S·Q with Q odd; Z is the least quadratic non-residue (found once, by Euler's criterion).
 const [S, Q] = ((): [bigint, bigint] => {
