@@ -1,5 +1,5 @@
 /** groth16-cr: Groth16 with one commit-then-challenge round (docs/challenge-round.md). */
-export { proveCr, affineXY, readRounds } from './prove-cr';
+export { proveCr, affineXY, readRounds, readRoundsHeader } from './prove-cr';
 export type { CrProof, ProveCrOptions } from './prove-cr';
 export { verifyCr, exportCrVerificationKey } from './verify-cr';
 export type { CrVerificationKey } from './verify-cr';

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { raise } from '@onnx-zk/tensor-ir';
-import { evalHints, readRoundsFile, Round2Hint, RoundsInfo } from '@onnx-zk/zk-accelerator-components';
+import { evalHints, readRoundsFile, readRoundsInfo, Round2Hint, RoundsInfo } from '@onnx-zk/zk-accelerator-components';
 import { Errors } from '../errors';
 import { collectingLogger, snarkjs } from '../prove/snarkjs';
 import { readZkeyHeader } from '../prove/zkey-header';
@@ -104,8 +104,17 @@ export function affineXY(curve: Curve, p: Elem): [bigint, bigint] {
 
 /** circuit.rounds; PV301 when it cannot be read. */
 export function readRounds(file: string): { info: RoundsInfo; hints: Round2Hint[] } {
+  return readingRounds(file, readRoundsFile);
+}
+
+/** circuit.rounds's header only (the counts, not the hints); PV301 when it cannot be read. */
+export function readRoundsHeader(file: string): RoundsInfo {
+  return readingRounds(file, readRoundsInfo);
+}
+
+function readingRounds<T>(file: string, read: (file: string) => T): T {
   try {
-    return readRoundsFile(file);
+    return read(file);
   } catch (e) {
     return raise(CrErrors.ROUNDS_UNREADABLE, { file }, (e as Error).message);
   }

@@ -5,7 +5,7 @@ import { Errors } from '../errors';
 import { assignCircuitToFiles } from '../assign/assign-streamed';
 import { loadCircuit, LoadedCircuit } from '../assign/prepare';
 import { ASSIGNMENT_FILES } from '../assign/write-assignment';
-import { checkRounds, crSolidityVerifier, exportCrVerificationKey, proveCr, readRounds, setupCrKeys, verifyCr } from '../cr';
+import { checkRounds, crSolidityVerifier, exportCrVerificationKey, proveCr, readRoundsHeader, setupCrKeys, verifyCr } from '../cr';
 import { withOutputDir } from '../output-dir';
 import { PROOF_FILES, toJson } from './files';
 import { decodeOutputs, OutputsFile } from './outputs';
@@ -94,7 +94,8 @@ function groth16(written: { r1cs: string; wtns: string }, info: R1csInfo, option
 }
 
 function groth16Cr(written: { r1cs: string; wtns: string }, roundsFile: string, info: R1csInfo, options: ProveOptions, log: (line: string) => void): Backend {
-  const rounds = readRounds(roundsFile).info;
+  // the header only: the prover reads the hints once, when it proves
+  const rounds = readRoundsHeader(roundsFile);
   checkRounds(rounds, info, roundsFile);
   return {
     setup: () => setupCrKeys(written.r1cs, rounds, info, options.ptau, log, options.zkey),

@@ -3,6 +3,7 @@
  * 32-byte little-endian integers (normal form, what the fixed-base workers read digits from).
  * The point for scalar s is s·G, so these functions define the file's content.
  */
+import { batchInverse, modInv } from '@onnx-zk/zk-accelerator-components';
 import { R } from './bn254';
 
 export const SCALAR_BYTES = 32;
@@ -19,23 +20,12 @@ export function powMod(base: bigint, exp: bigint): bigint {
   return result;
 }
 
-export const invMod = (a: bigint): bigint => powMod(a, R - 2n);
+/** BN254's scalar field is the circuit field: one inversion and one Montgomery batch serve both. */
+export const invMod = (a: bigint): bigint => modInv(a);
 
 /** Inverts every (non-zero) element with one field inversion (Montgomery's trick). */
 export function batchInvert(xs: bigint[]): bigint[] {
-  const prefix = new Array<bigint>(xs.length);
-  let acc = 1n;
-  for (let i = 0; i < xs.length; i++) {
-    prefix[i] = acc;
-    acc = (acc * xs[i]) % R;
-  }
-  let inv = invMod(acc);
-  const out = new Array<bigint>(xs.length);
-  for (let i = xs.length - 1; i >= 0; i--) {
-    out[i] = (inv * prefix[i]) % R;
-    inv = (inv * xs[i]) % R;
-  }
-  return out;
+  return batchInverse(xs);
 }
 
 const MASK64 = (1n << 64n) - 1n;
