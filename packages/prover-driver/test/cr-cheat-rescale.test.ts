@@ -7,13 +7,10 @@
  * nor the Solidity verifier. The honest witness of the same circuit proves and verifies.
  */
 import * as fs from 'fs';
-import * as path from 'path';
-import {
-  checkR1cs, ConstraintSystem, evalHint, gadgets, LookupArgument, P, R1CS, writeR1cs, writeRoundsFile, writeWtns,
-} from '@onnx-zk/zk-accelerator-components';
+import { checkR1cs, ConstraintSystem, gadgets, LookupArgument, modInv, P, R1CS } from '@onnx-zk/zk-accelerator-components';
 import { checkOnchain, compileVerifier, CompiledVerifier } from '../src/onchain';
 import { crSolidityVerifier, CrVerificationKey, exportCrVerificationKey, proveCr, verifyCr } from '../src/cr';
-import { generateDevZkey } from '../src/setup';
+import { devCrKey, recomputeRound2, wireLabelled, writeCrFiles } from './helpers/cr-gadget';
 import { tempDir } from './helpers/tmp';
 
 const SHIFT = 8;
@@ -32,24 +29,8 @@ function buildRescale(): R1CS {
   return cs.finalize({ outputs: [q], privateInputs: [x] });
 }
 
-function write(name: string, witness: bigint[]): { r1cs: string; wtns: string; rounds: string } {
-  const files = { r1cs: path.join(dir, `${name}.r1cs`), wtns: path.join(dir, `${name}.wtns`), rounds: path.join(dir, `${name}.rounds`) };
-  writeR1cs(files.r1cs, { ...r1cs, witness });
-  writeWtns(files.wtns, witness);
-  writeRoundsFile(files.rounds, r1cs.rounds!.info, r1cs.rounds!.hints);
-  return files;
-}
-
-const wire = (label: string) => {
-  const w = r1cs.labels.indexOf(label);
-  if (w < 0) throw new Error(`no wire ${label}`);
-  return w;
-};
-const inv = (v: bigint) => {
-  let [b, e, acc] = [((v % P) + P) % P, P - 2n, 1n];
-  for (; e > 0n; e >>= 1n, b = (b * b) % P) if (e & 1n) acc = (acc * b) % P;
-  return acc;
-};
+const write = (name: string, witness: bigint[]) => writeCrFiles(dir, name, r1cs, witness);
+const wire = (label: string) => wireLabelled(r1cs, label);
 
 /**
  * q − 1 with remainder r + 2^s: the range proof of q − qBase = 104 now looks up 7 for 8 (its low
@@ -65,19 +46,15 @@ function cheatingWitness(): bigint[] {
   const c = w[1 + r1cs.rounds!.info.nModelPublic];
   const [m7, m8] = [wire('lookup.range.m[7]'), wire('lookup.range.m[8]')];
   // Σ_i 1/(c − f_i) lost two 1/(c − 8), gained 1/(c − 7) and 1/(c − bad): the last as Δ/(c − 8).
-  const delta = (((c - 8n) % P) + P) % P * inv(c - bad) % P;
+  const delta = (((c - 8n) % P) + P) % P * modInv(c - bad) % P;
   w[m7] = (w[m7] + 1n) % P;
   w[m8] = (w[m8] - 2n + delta + P) % P;
-  const { info, hints } = r1cs.rounds!;
-  hints.forEach((h, j) => { w[info.round2Start + j] = evalHint(h, (k) => w[k])!; });
-  return w;
+  return recomputeRound2(r1cs, w);
 }
 
 beforeAll(async () => {
   r1cs = buildRescale();
-  const files = write('honest', r1cs.witness);
-  zkey = path.join(dir, 'rescale.zkey');
-  await generateDevZkey(files.r1cs, zkey, { cr: { round2Start: r1cs.rounds!.info.round2Start, nChallenges: r1cs.rounds!.info.nChallenges } });
+  zkey = await devCrKey(dir, 'rescale', r1cs);
   vkey = await exportCrVerificationKey(zkey);
   verifier = compileVerifier(crSolidityVerifier(vkey), 'Verifier.sol');
 });

@@ -10,14 +10,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  checkR1cs, ConstraintSystem, evalHint, evalLc, gadgets, LookupArgument, P, R1CS, writeR1cs, writeRoundsFile, writeWtns,
+  checkR1cs, ConstraintSystem, evalLc, gadgets, LookupArgument, P, R1CS, writeWtns,
 } from '@onnx-zk/zk-accelerator-components';
 import { CrProof, CrVerificationKey, deriveChallenges, exportCrVerificationKey, proveCr, readCrSection, verifyCr } from '../src/cr';
 import { bn128 } from '../src/cr/curve';
 import { readL1Points } from '../src/cr/zkey-section';
 import { readZkeyHeader } from '../src/prove/zkey-header';
 import { snarkjs } from '../src/prove/snarkjs';
-import { generateDevZkey } from '../src/setup';
+import { devCrKey, recomputeRound2, wireLabelled, writeCrFiles } from './helpers/cr-gadget';
 import { tempDir } from './helpers/tmp';
 
 const A = [2n, -3n, 5n, 7n, 0n, -1n]; // [2, 3]
@@ -40,33 +40,15 @@ function buildCircuit(): R1CS {
   return cs.finalize({ outputs: y, privateInputs: [...a, ...b] });
 }
 
-function write(name: string, witness: bigint[]): { r1cs: string; wtns: string; rounds: string } {
-  const files = { r1cs: path.join(dir, `${name}.r1cs`), wtns: path.join(dir, `${name}.wtns`), rounds: path.join(dir, `${name}.rounds`) };
-  writeR1cs(files.r1cs, { ...r1cs, witness });
-  writeWtns(files.wtns, witness);
-  writeRoundsFile(files.rounds, r1cs.rounds!.info, r1cs.rounds!.hints);
-  return files;
-}
-
-/** Every round-2 wire recomputed from its hint, in wire order, with the challenges the witness holds. */
-function recomputeRound2(w: bigint[]): bigint[] {
-  const { info, hints } = r1cs.rounds!;
-  hints.forEach((h, j) => { w[info.round2Start + j] = evalHint(h, (x) => w[x])!; });
-  return w;
-}
-
-const cWire = (i: number) => {
-  const w = r1cs.labels.indexOf(`MatMul_0.matmul_private.c[${i}]`);
-  if (w < 0) throw new Error(`no wire c[${i}]`);
-  return w;
-};
+const write = (name: string, witness: bigint[]) => writeCrFiles(dir, name, r1cs, witness);
+const cWire = (i: number) => wireLabelled(r1cs, `MatMul_0.matmul_private.c[${i}]`);
 const challengeWire = () => 1 + r1cs.rounds!.info.nModelPublic;
 
 /** C entries moved by field deltas (no bias: the C wires are the public outputs), round 2 recomputed for the assigned challenge. */
 function cheatingWitness(changes: [number, bigint][]): bigint[] {
   const w = [...r1cs.witness];
   for (const [i, delta] of changes) w[cWire(i)] = field(w[cWire(i)] + delta);
-  return recomputeRound2(w);
+  return recomputeRound2(r1cs, w);
 }
 
 /** One wrong entry: C[0][1] claimed 28 instead of 27. */
@@ -93,7 +75,7 @@ async function forcedProof(witness: bigint[], hashed: boolean): Promise<{ proof:
   const [x, y] = curve.G1.toObject(curve.G1.toAffine(c1));
   if (hashed) {
     deriveChallenges([x, y], w.slice(1, 1 + info.nModelPublic), info.nChallenges).forEach((c, k) => { w[challengeWire() + k] = c; });
-    recomputeRound2(w);
+    recomputeRound2(r1cs, w);
   }
   const file = path.join(dir, 'forced.wtns');
   writeWtns(file, w);
@@ -105,9 +87,7 @@ async function forcedProof(witness: bigint[], hashed: boolean): Promise<{ proof:
 
 beforeAll(async () => {
   r1cs = buildCircuit();
-  const files = write('honest', r1cs.witness);
-  zkey = path.join(dir, 'freivalds.zkey');
-  await generateDevZkey(files.r1cs, zkey, { cr: { round2Start: r1cs.rounds!.info.round2Start, nChallenges: r1cs.rounds!.info.nChallenges } });
+  zkey = await devCrKey(dir, 'freivalds', r1cs);
   vkey = await exportCrVerificationKey(zkey);
 });
 
