@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Graph, raise, readInputJson, readTir, verifyGraph, withFile, writeFileAtomic, writeTir } from '@onnx-zk/tensor-ir';
+import { Graph, isFloatDType, raise, readInputJson, readTir, verifyGraph, withFile, writeFileAtomic, writeTir } from '@onnx-zk/tensor-ir';
 import { Errors } from './errors';
 import { lowerGraph } from './lower/lower-graph';
 import { AccuracyReport, accuracyReport } from './report/accuracy';
@@ -42,8 +42,8 @@ export function runFixedpoint(options: FixedpointOptions): FixedpointResult {
   const reportFile = options.reportInput ?? options.calibration;
   const reportData = options.reportInput ? readInputJson(options.reportInput) : calibration;
   if (options.report && !reportData) raise(Errors.REPORT_WITHOUT_DATA);
-  const inputRange = declaredRange(options, calibration);
   const source = readTir(options.input, 'float').graph;
+  const inputRange = declaredRange(options, source, calibration);
   const graph = withFile(options.input, () => lowerGraph(source, { fracBits: options.fracBits, inputRange, rescaleOutputs: options.rescaleOutputs }));
   withFile(options.output, () => verifyGraph(graph));
   const report = reportData ? withFile(reportFile!, () => accuracyReport(source, graph, reportData)) : undefined;
@@ -54,9 +54,11 @@ export function runFixedpoint(options: FixedpointOptions): FixedpointResult {
   return { graph, report, reportPath };
 }
 
-function declaredRange(options: FixedpointOptions, calibration?: number[][]): [number, number] {
+/** The declared range of the real (float) inputs; integer inputs (token ids) are not calibrated on. */
+function declaredRange(options: FixedpointOptions, source: Graph, calibration?: number[][]): [number, number] {
   if (options.inputRange !== undefined) return parseInputRange(options.inputRange);
-  if (calibration) return withFile(options.calibration!, () => calibrationRange(calibration));
+  const real = (k: number) => isFloatDType(source.values.get(source.inputs[k])?.dtype ?? 'float32');
+  if (calibration) return withFile(options.calibration!, () => calibrationRange(calibration.filter((_, k) => real(k))));
   return raise(Errors.NO_INPUT_RANGE);
 }
 

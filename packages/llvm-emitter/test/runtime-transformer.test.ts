@@ -42,3 +42,8 @@ test('layer_norm: random, constant and extreme rows, with and without beta', () 
   agree('layer_norm', args([7n, -7n, 0n, 1n << 30n]));
   agree('layer_norm', args(null));
 });
+
+test('table_gather: the token embedding picks each id\'s row, first and last rows, repeats', () => {
+  // ids [3], table [4, 2]: rows of width 2 with large and negative values.
+  agree('table_gather', [[3n, 0n, 3n], [1n, -2n, 3n, 4n, 1n << 40n, -5n, -(1n << 35n), 7n], 6, 3, 4, 8, [0n, 0n, 0n], [3n, 3n, 3n]]);
+});

@@ -44,6 +44,7 @@ const cases: Record<string, () => Case[]> = {
   add: () => [{ inputs: { a: [1n, 2n], b: [3n, 4n] }, params: { y: 2, n: 2, shift_a: 0, shift_b: 5 } }],
   add_const: () => [{ inputs: { a: [1n, 2n] }, params: { b: i64([3, 4]), y: 2, n: 2, shift_a: 1, shift_b: 0 } }],
   copy: () => [{ inputs: { x: [1n, 2n, 3n] }, params: { y: 3, n: 3 } }],
+  table_gather: () => [{ inputs: { ids: [2n, 0n, 2n] }, params: { table: i64([1, -2, 3, 4, 5, -6]), y: 6, n: 3, rows: 3, size: 6, lo: i64([0]), hi: i64([2]) } }],
   index_map: () => [{ inputs: { x: [1n, 2n, 3n], x2: [4n] }, params: { map: i64([3, -1, 0, 2]), fill: i64([9]), y: 4, n: 4, nx: 3 } }],
   sparse_linear: () => [0, 1].map((strategy) => ({ inputs: { x: [1n, -2n, 3n] }, params: { index: i64([0, 2, -1, 1]), W: i64([5, -1, 7, 3]), B: i64([1, 2]), y: 2, n: 2, taps: 2, strategy } })),
   conv_linear: () => [{

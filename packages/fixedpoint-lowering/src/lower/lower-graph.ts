@@ -52,13 +52,43 @@ function declareInputs(ctx: LowerContext, [lo, hi]: [number, number]): void {
   const [qlo, qhi] = quantizeValues([lo, hi], ctx.frac, {}, 'input range');
   for (const name of ctx.source.inputs) {
     const info = ctx.source.values.get(name);
-    if (!info || !isFloatDType(info.dtype)) raise(Errors.UNSUPPORTED_FORM, { node: name }, `graph input '${name}' is not a float tensor`);
+    if (!info) raise(Errors.UNSUPPORTED_FORM, { node: name }, `graph input '${name}' has no type`);
     const n = numel(info.shape);
-    const fixed = { frac: ctx.frac, lo: new BigInt64Array(n).fill(qlo), hi: new BigInt64Array(n).fill(qhi) };
+    const [frac, bounds] = isFloatDType(info.dtype) ? [ctx.frac, [qlo, qhi]] : [0, [0n, BigInt(tokenRows(ctx, name) - 1)]];
+    const fixed = { frac, lo: new BigInt64Array(n).fill(bounds[0]), hi: new BigInt64Array(n).fill(bounds[1]) };
     ctx.graph.values.set(name, { name, dtype: 'int64', shape: [...info.shape], fixed });
     ctx.graph.inputs.push(name);
-    ctx.bind(name, { name, frac: ctx.frac, shape: [...info.shape] });
+    ctx.bind(name, { name, frac, shape: [...info.shape] });
   }
+}
+
+/** Ops that only reshape an integer input on its way to a Gather. */
+const SHAPE_ONLY = new Set(['Reshape', 'Squeeze', 'Unsqueeze', 'Flatten', 'Identity']);
+
+/**
+ * An integer graph input is supported as token ids: every reader (through shape-only ops) is a
+ * Gather of a constant table on axis 0, by these ids. Its bounds are [0, V − 1] with V the
+ * smallest table's row count, so an id outside the vocabulary is refused before anything runs.
+ */
+function tokenRows(ctx: LowerContext, input: string): number {
+  const dtype = ctx.source.values.get(input)!.dtype;
+  const refuse = (why: string): never => raise(Errors.UNSUPPORTED_FORM, { node: input }, `graph input '${input}' is ${dtype}: integer inputs are supported as token ids only (every reader a Gather of a constant table), but ${why}`);
+  let rows = Infinity;
+  const visit = (value: string): void => {
+    if (ctx.isGraphOutput(value)) refuse(`'${value}' is a graph output`);
+    for (const node of ctx.consumersOf(value)) {
+      if (SHAPE_ONLY.has(node.op) && node.inputs[0] === value) {
+        visit(node.outputs[0]);
+        continue;
+      }
+      const table = node.op === 'Gather' && node.inputs[1] === value && node.inputs[0] !== value ? ctx.constant(node.inputs[0]) : undefined;
+      if (!table) return refuse(`${node.op} node '${node.name}' reads it`);
+      rows = Math.min(rows, table.shape[0] ?? 0);
+    }
+  };
+  visit(input);
+  if (!Number.isFinite(rows) || rows < 1) refuse('nothing reads it');
+  return rows;
 }
 
 /** Lowers every node, collecting errors; a node fed by a failed one is skipped (its cause is reported). */

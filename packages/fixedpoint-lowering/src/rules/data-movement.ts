@@ -2,6 +2,7 @@ import { Node } from '@onnx-zk/tensor-ir';
 import { lowerAsReshape } from '../lower/as-reshape';
 import { LowerContext } from '../lower/context';
 import { lowerDataMovement, padFill } from '../lower/data-movement';
+import { lowerTableGather } from './TableGather';
 import { Rule } from './types';
 
 /** An op of the data-movement class whose moved operand is its first input; the others must be constants. */
@@ -19,7 +20,11 @@ export const dataMovementRules: Record<string, Rule> = {
   Concat: { via: ['IndexMap'], lower: (node, ctx) => lowerDataMovement(node, ctx, { data: node.inputs.map((_, i) => i) }) },
   DepthToSpace: movesFirst,
   Expand: movesFirst,
-  Gather: movesFirst,
+  /** Gather with constant indices moves data; a constant table indexed by token ids is a TableGather (a selector gadget). */
+  Gather: {
+    via: ['IndexMap', 'TableGather'],
+    lower: (node, ctx) => (ctx.constant(node.inputs[1]) || !ctx.constant(node.inputs[0]) ? lowerDataMovement(node, ctx, { data: [0] }) : lowerTableGather(node, ctx)),
+  },
   GatherElements: movesFirst,
   GatherND: movesFirst,
   Pad: { via: ['IndexMap'], lower: (node: Node, ctx: LowerContext) => lowerDataMovement(node, ctx, { data: [0], fill: padFill(node, ctx, ctx.source.opset) }) },

@@ -36,6 +36,7 @@ import { GlobalMaxPool, MaxPool } from './MaxPool';
 import { Div, Mul } from './Mul';
 import { Mean, Neg, Sub, Sum } from './linear-elementwise';
 import { SparseLinear } from './SparseLinear';
+import { TableGather } from './TableGather';
 import { Rule } from './types';
 
 /**
@@ -67,6 +68,7 @@ export const rules: Record<string, Rule> = {
   Mean,
   PRelu,
   SparseLinear,
+  TableGather,
   Add,
   Constant,
   Flatten,

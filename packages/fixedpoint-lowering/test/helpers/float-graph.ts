@@ -12,6 +12,8 @@ export interface NodeSpec {
 
 export interface FloatGraphSpec {
   inputs: Record<string, number[]>;
+  /** Input dtypes other than float32 (token ids: int64). */
+  inputTypes?: Record<string, 'int64' | 'int32'>;
   constants?: Record<string, { shape: number[]; data: number[]; dtype?: 'float32' | 'int64' | 'bool' }>;
   nodes: NodeSpec[];
   outputs: string[];
@@ -22,7 +24,7 @@ export function floatGraph(spec: FloatGraphSpec): Graph {
   const g = emptyGraph('test', 'float', 13);
   for (const [name, shape] of Object.entries(spec.inputs)) {
     g.inputs.push(name);
-    g.values.set(name, { name, dtype: 'float32', shape });
+    g.values.set(name, { name, dtype: spec.inputTypes?.[name] ?? 'float32', shape });
   }
   for (const [name, c] of Object.entries(spec.constants ?? {})) {
     const dtype = c.dtype ?? 'float32';

@@ -20,6 +20,7 @@ import { rsqrt } from './rsqrt.ll';
 import { sigmoid } from './sigmoid.ll';
 import { softmax } from './softmax.ll';
 import { sparse_linear } from './sparse_linear.ll';
+import { table_gather } from './table_gather.ll';
 
 /**
  * Native definitions of the zk.* intrinsics, by gadget name: the body of
@@ -51,4 +52,5 @@ export const runtimeBodies: Record<string, string> = {
   index_map,
   sparse_linear,
   conv_linear,
+  table_gather,
 };

@@ -6,7 +6,8 @@ import type { InputBounds } from './input-bounds';
 /**
  * Reads input.json (EZKL's `{"input_data": [[...], ...]}`), quantizes each model input at its
  * frac from the signature, and checks every element against the input's declared range before
- * anything is built. Returns one BigInt64Array per model input.
+ * anything is built. An input at frac 0 takes integers (token ids; real inputs have frac ≥ 1).
+ * Returns one BigInt64Array per model input.
  */
 export function quantizeInputs(file: string, signature: CircuitSignature, bounds: readonly InputBounds[]): BigInt64Array[] {
   return withFile(file, () => {
@@ -26,6 +27,7 @@ function quantizeOne(input: SignatureInput, reals: number[], bounds: InputBounds
   const values = new BigInt64Array(n);
   reals.forEach((x, j) => {
     if (typeof x !== 'number' || !Number.isFinite(x)) raise(Errors.BAD_INPUT_JSON, {}, `input ${input.name}[${j}] is not a finite number`);
+    if (input.frac === 0 && !Number.isInteger(x)) raise(Errors.BAD_INPUT_JSON, {}, `input ${input.name}[${j}] is ${x}: this input takes integers (token ids)`);
     const v = quantize(x, input.frac);
     const lo = at(bounds.lo, j);
     const hi = at(bounds.hi, j);

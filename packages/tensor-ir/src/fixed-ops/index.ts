@@ -20,6 +20,7 @@ import { Rsqrt } from './Rsqrt';
 import { Sigmoid } from './Sigmoid';
 import { Softmax } from './Softmax';
 import { SparseLinear } from './SparseLinear';
+import { TableGather } from './TableGather';
 
 /** The fixed-point dialect (stages fixed and accel), keyed by op name. Semantics: docs/architecture.md. */
 export const fixedOps: Record<string, OpDef> = {
@@ -44,4 +45,5 @@ export const fixedOps: Record<string, OpDef> = {
   IndexMap,
   SparseLinear,
   ConvLinear,
+  TableGather,
 };

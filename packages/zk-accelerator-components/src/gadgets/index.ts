@@ -11,6 +11,7 @@ import { clamp } from './clamp';
 import { convLinear } from './conv-linear';
 import { indexMap } from './index-map';
 import { sparseLinear } from './sparse-linear';
+import { tableGather } from './table-gather';
 import { layerNorm } from './layer-norm';
 import { matmulPrivate } from './matmul-private';
 import { max } from './max';
@@ -46,4 +47,5 @@ export const gadgets: Record<string, GadgetDef> = {
   index_map: indexMap,
   sparse_linear: sparseLinear,
   conv_linear: convLinear,
+  table_gather: tableGather,
 };
