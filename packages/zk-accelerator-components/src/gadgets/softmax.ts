@@ -39,9 +39,21 @@ interface Shape {
   hi: BigInt64Array;
 }
 
-/** What one row spends: its live (unmasked) elements, the max's bits, the exp and the division. */
+/**
+ * One term of a row's max and sum: a computed element, or every live element whose bounds are one
+ * point c (a constant, e.g. a causal mask's fill value) — those share one exp and one division,
+ * since equal inputs give equal integers.
+ */
+interface RowUnit {
+  members: number[];
+  /** The constant value (x + mask) of the members, when they are constants. */
+  constant?: bigint;
+}
+
+/** What one row spends: its live (unmasked) elements grouped into units, the max's bits, the exp and the division. */
 interface RowPlan {
   live: number[];
+  units: RowUnit[];
   maxBits: number;
   exp: ExpPlan;
   numBits: number;
@@ -72,15 +84,25 @@ function rowPlan(s: Shape, r: number): RowPlan {
   const dLo = live.length ? vlo.reduce((a, b) => (b < a ? b : a)) - vhi.reduce((a, b) => (b > a ? b : a)) : 0n;
   const fe = softmaxExpFrac(s.frac, s.len);
   const top = expHi(fe);
+  const units: RowUnit[] = [];
+  const constants = new Map<bigint, RowUnit>();
+  live.forEach((e, i) => {
+    if (vlo[i] !== vhi[i]) return units.push({ members: [e] });
+    const unit = constants.get(vlo[i]);
+    if (unit) return unit.members.push(e);
+    const fresh = { members: [e], constant: vlo[i] };
+    constants.set(vlo[i], fresh);
+    units.push(fresh);
+  });
   return {
-    live, maxBits, exp: expPlan(dLo, s.frac, fe, s.strategy),
+    live, units, maxBits, exp: expPlan(dLo, s.frac, fe, s.strategy),
     numBits: bitLength(top << BigInt(s.frac)), denBits: bitLength(top * BigInt(Math.max(1, live.length))), qBits: s.frac + 1,
   };
 }
 
-/** Per row of n live elements: the max, n exps, the row sum on one wire (n ≥ 2), n divisions. */
+/** Per row of n units (computed elements, distinct constants): the max, n exps, the row sum on one wire (n ≥ 2), n divisions. */
 function rowCost(plan: RowPlan): Cost {
-  const n = plan.live.length;
+  const n = plan.units.length;
   if (n === 0) return { constraints: 0, wires: 0 };
   const [m, e, d] = [maxOfCost(n, plan.maxBits), expCoreCost(plan.exp), divRoundCost(plan.numBits, plan.denBits, plan.qBits)];
   const s = materializedSumCost(n);
@@ -104,21 +126,24 @@ export function softmaxFunctionTables(values: ParamValue[]): FunctionTable[] {
 
 /**
  * Row r of x (all of x, indexed globally): v = x + mask on live elements, m = max v, e = exp(v − m),
- * y = round(e·2^f / Σe). The running max is a wire at every step and Σe is put on one wire `sum[r]`,
- * so every exp and division reads one-term signals: building a row is linear in its length.
+ * y = round(e·2^f / Σe). Live elements with point bounds are the constant c: each distinct c is
+ * one term of the max, one exp and one division, counted k times in the sum (the same integers
+ * as k separate ones). The running max is a wire at every step and Σe is put on one wire
+ * `sum[r]`, so every exp and division reads one-term signals: building a row is linear in its length.
  */
 function softmaxRow(cs: ConstraintSystem, x: Signal[], s: Shape, r: number, loc: string[]): Signal[] {
   const plan = rowPlan(s, r);
   const y: Signal[] = Array.from({ length: s.len }, () => signalConstant(0n));
   if (plan.live.length === 0) return y;
-  const v = plan.live.map((e) => signalAdd(x[e], signalConstant(maskAt(s, e))));
+  const v = plan.units.map((u) => (u.constant !== undefined ? signalConstant(u.constant) : signalAdd(x[u.members[0]], signalConstant(maskAt(s, u.members[0])))));
   const m = maxOf(cs, v, plan.maxBits, labelOf(loc, 'softmax', 'max', r));
-  const e = plan.live.map((el, i) => expCore(cs, signalAdd(v[i], m, -1n), plan.exp, { loc, gadget: 'softmax', element: el },
-    (part, ...idx) => labelOf(loc, 'softmax', `exp_${part}`, el, ...idx)));
-  const sum = materializedSum(cs, e, labelOf(loc, 'softmax', 'sum', r));
-  plan.live.forEach((el, i) => {
+  const e = plan.units.map((u, i) => expCore(cs, signalAdd(v[i], m, -1n), plan.exp, { loc, gadget: 'softmax', element: u.members[0] },
+    (part, ...idx) => labelOf(loc, 'softmax', `exp_${part}`, u.members[0], ...idx)));
+  const sum = materializedSum(cs, e.map((ei, i) => signalScale(ei, BigInt(plan.units[i].members.length))), labelOf(loc, 'softmax', 'sum', r));
+  plan.units.forEach((u, i) => {
     const num = signalScale(e[i], 1n << BigInt(s.frac));
-    y[el - r * s.len] = divRound(cs, num, sum, plan.numBits, plan.denBits, labelOf(loc, 'softmax', 'div', el), plan.qBits);
+    const q = divRound(cs, num, sum, plan.numBits, plan.denBits, labelOf(loc, 'softmax', 'div', u.members[0]), plan.qBits);
+    for (const el of u.members) y[el - r * s.len] = q;
   });
   return y;
 }
@@ -143,13 +168,18 @@ function errorBound(values: ParamValue[]): number {
   return softmaxErrorBound(s.frac, s.len, s.strategy);
 }
 
-/** Two rows of 3 at frac 3 over [−1, 1], a causal mask (row 0 has one live entry), each strategy. */
+/** Two rows of 3 at frac 3 over [−1, 1], a causal mask (row 0 has one live entry), each strategy; then constant entries. */
 function soundnessCases(): SoundnessCase[] {
   const masked = -(1n << 19n);
-  return EXP_STRATEGIES.map((name, strategy) => ({
+  const cases: SoundnessCase[] = EXP_STRATEGIES.map((name, strategy) => ({
     params: [caseInputs([5, -8, 2, 0, 0, -3]), caseTensor([0, masked, masked, 0, 0, masked]), 6, 2, 3, 6, 3, strategy, caseTensor([-8]), caseTensor([8])],
     note: `softmax ${name}, frac 3, rows of 3, causal mask, a tie in row 1`,
   }));
+  cases.push({
+    params: [caseInputs([5, -2, -2, 0, -2, 1]), null, 6, 2, 3, 0, 3, 0, caseTensor([-8, -2, -2, -8, -2, -8]), caseTensor([8, -2, -2, 8, -2, 8])],
+    note: 'softmax, frac 3, constant entries (point bounds, a finite mask fill) sharing one exp and division',
+  });
+  return cases;
 }
 
 export const softmax: GadgetDef = {

@@ -159,3 +159,36 @@ describe.each(EXP_STRATEGIES.map((s, i) => [s, i] as const))('softmax gadget on 
     }
   });
 });
+
+describe('softmax entries whose bounds are one point (a finite mask fill, e.g. EZKL/nanoGPT\'s −10)', () => {
+  // Rows of 6 at frac 12: the last entries of each row are the constant −10 (causal fill), as a Where with a
+  // constant condition leaves them: point bounds [c, c] per element.
+  const [frac, len, c] = [12, 6, -(10n << 12n)];
+  const next = rng(77);
+  const xs: bigint[] = [];
+  const [lo, hi]: [bigint[], bigint[]] = [[], []];
+  for (let r = 0; r < 3; r++) {
+    for (let i = 0; i < len; i++) {
+      const constant = i > r + 1;
+      xs.push(constant ? c : randInt(next, -(4n << 12n), 4n << 12n));
+      lo.push(constant ? c : -(4n << 12n));
+      hi.push(constant ? c : 4n << 12n);
+    }
+  }
+  const params = (l: bigint[], h: bigint[]) => ({ ...paramsOf(xs, len, frac, 0, 0n, 0n, null), lo: i64(l), hi: i64(h) });
+
+  test.each([undefined, 8])('share one exp and one division per distinct constant, bit-exact, cost = measured (limbs %s)', (limbBits) => {
+    const shared = build(softmax, { x: xs }, params(lo, hi), ['Softmax_3'], limbBits);
+    const separate = build(softmax, { x: xs }, params(lo.map((v, i) => (v === hi[i] ? v - 1n : v)), hi), ['Softmax_3'], limbBits);
+    expect(shared.outs.map((o) => o.value)).toEqual(expected(xs, len, frac, EXP_STRATEGIES[0], null));
+    expect(separate.outs.map((o) => o.value)).toEqual(shared.outs.map((o) => o.value));
+    expect(checkR1cs(shared.r1cs, shared.r1cs.witness)).toBeNull();
+    expect(shared.measured).toEqual(shared.cost);
+    expect(shared.cost.constraints).toBeLessThan(separate.cost.constraints * 0.8);
+  });
+
+  test('every wire changed alone breaks a constraint', () => {
+    const { r1cs } = build(softmax, { x: xs }, params(lo, hi), ['Softmax_3']);
+    expect(everySingleChangeFails(r1cs)).toEqual([]);
+  });
+});
