@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runCli, yargsFail } from '@onnx-zk/tensor-ir';
+import { reexecWithHeap, runCli, yargsFail } from '@onnx-zk/tensor-ir';
 import { runAssign } from './assign/run-assign';
 import { runProve } from './prove/run-prove';
 import { runVerify } from './prove/run-verify';
@@ -72,4 +72,4 @@ export async function main(argv: string[]): Promise<void> {
     .parseAsync();
 }
 
-if (require.main === module) runCli(() => main(hideBin(process.argv)));
+if (require.main === module && !reexecWithHeap()) runCli(() => main(hideBin(process.argv)));

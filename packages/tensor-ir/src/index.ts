@@ -25,3 +25,4 @@ export { readInputJson, inputTensors } from './input';
 export { printCommand, verifyCommand, runCommand, convertCommand } from './commands';
 export { passes, runPasses, foldConstants, eliminateDeadNodes, canonicalize, fuseLayerNorm, fuseGelu, fuseMaskedSoftmax, MASK_LIMIT } from './passes';
 export type { Pass, NamedPass, PassOptions, FoldOptions } from './passes';
+export * from './heap';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runCli, UsageError, yargsFail } from '@onnx-zk/tensor-ir';
+import { reexecWithHeap, runCli, UsageError, yargsFail } from '@onnx-zk/tensor-ir';
 import { formatCostTable } from './select/cost-summary';
 import { formatGadgetList } from './select/list-gadgets';
 import { runSelect } from './select/run-select';
@@ -73,4 +73,4 @@ export async function main(argv: string[]): Promise<void> {
   await parser(argv).parseAsync();
 }
 
-if (require.main === module) runCli(() => main(hideBin(process.argv)));
+if (require.main === module && !reexecWithHeap()) runCli(() => main(hideBin(process.argv)));
