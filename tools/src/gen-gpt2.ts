@@ -3,10 +3,10 @@
  * Writes a GPT-2-shaped ONNX model with seeded random weights, without Python:
  *
  *   node tools/dist/gen-gpt2.js --out FILE [--layers 12 --d-model 768 --heads 12 --vocab 50257
- *                                          --context 1024 --seed 1]
+ *                                          --context 1024 --seed 1 --sequence N]
  *
  * The defaults are GPT-2 small (~124M parameters, ~500 MB). Input `input_ids`: int64 [1, sequence]
- * with a symbolic `sequence` dim; output: the logits [1, sequence, vocab].
+ * with a symbolic `sequence` dim (or N with --sequence); output: the logits [1, sequence, vocab].
  */
 import * as fs from 'fs';
 import { GPT2_SMALL, Gpt2Config, buildGpt2 } from './gpt2/model';
@@ -15,10 +15,10 @@ export { GPT2_SMALL, buildGpt2, gpt2Parameters } from './gpt2/model';
 export type { Gpt2Config } from './gpt2/model';
 
 const FLAGS: Record<string, keyof Gpt2Config> = {
-  '--layers': 'layers', '--d-model': 'dModel', '--heads': 'heads', '--vocab': 'vocab', '--context': 'context', '--seed': 'seed',
+  '--layers': 'layers', '--d-model': 'dModel', '--heads': 'heads', '--vocab': 'vocab', '--context': 'context', '--seed': 'seed', '--sequence': 'sequence',
 };
 
-const USAGE = 'usage: gen-gpt2 --out FILE [--layers N --d-model N --heads N --vocab N --context N --seed N]';
+const USAGE = 'usage: gen-gpt2 --out FILE [--layers N --d-model N --heads N --vocab N --context N --seed N --sequence N]';
 
 /** Parses the command line; throws a one-line message on bad flags. */
 export function parseArgs(argv: string[]): { out: string; config: Gpt2Config } {
@@ -35,6 +35,7 @@ export function parseArgs(argv: string[]): { out: string; config: Gpt2Config } {
     } else throw new Error(`unknown flag '${flag}'`);
   }
   if (!out) throw new Error('--out FILE is required');
+  if (config.sequence !== undefined && config.sequence > config.context) throw new Error(`--sequence ${config.sequence} is longer than --context ${config.context}`);
   return { out, config };
 }
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { importOnnx } from '@onnx-zk/onnx-frontend';
+import { importOnnx, onnxSchema } from '@onnx-zk/onnx-frontend';
 import { Tensor, runFloat } from '@onnx-zk/tensor-ir';
 import { GPT2_SMALL, Gpt2Config, buildGpt2, gpt2Parameters, parseArgs } from '../src/gen-gpt2';
 
@@ -78,5 +78,14 @@ describe('gen-gpt2', () => {
     expect(() => parseArgs(['--out', 'm', '--layers', 'x'])).toThrow('--layers must be a positive integer');
     expect(() => parseArgs(['--out', 'm', '--bogus', '1'])).toThrow("unknown flag '--bogus'");
     expect(() => buildGpt2({ ...SMALL, heads: 5 })).toThrow('not a multiple');
+    expect(parseArgs(['--out', 'm', '--sequence', '16']).config.sequence).toBe(16);
+    expect(() => parseArgs(['--out', 'm', '--context', '8', '--sequence', '16'])).toThrow('--sequence 16 is longer than --context 8');
+  });
+
+  test('--sequence fixes input_ids and the logits to that length (no symbolic dim)', () => {
+    const model = onnxSchema.lookupType('onnx.ModelProto').decode(buildGpt2({ ...SMALL, sequence: 5 }).bytes) as any;
+    const dims = (io: any) => io.type.tensorType.shape.dim.map((d: any) => Number(d.dimValue ?? 0) || d.dimParam);
+    expect(dims(model.graph.input[0])).toEqual([1, 5]);
+    expect(dims(model.graph.output[0])).toEqual([1, 5, SMALL.vocab]);
   });
 });

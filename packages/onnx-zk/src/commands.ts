@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Argv, CommandModule } from 'yargs';
 import { formatOnchain, runOnchainVerify, runVerify } from '@onnx-zk/prover-driver';
+import { OnnxZkError } from '@onnx-zk/tensor-ir';
 import { compileSteps, proveSteps } from './pipeline';
 import { runSteps } from './progress';
 import { prepareInput } from './inputs';
@@ -58,15 +59,24 @@ function pipelineOptions(args: CompileArgs) {
   return { model: args.model, out: args.out, created, input, fracBits: args['frac-bits'], inputRange, dims, lenient: args.lenient, errorBudget, target, ...backend };
 }
 
+/** Errors in the input data (token ids outside the vocabulary, wrong lengths, non-integers): the input, not the model, is wrong. */
+const INPUT_DATA_ERRORS = new Set(['FP005', 'FP008', 'PV009', 'PV010']);
+
 /**
- * Runs the stages; when they fail before the first artifact (model.tir) exists in a work
- * directory this run made, the directory goes too, so a rejected model leaves nothing behind.
+ * Runs the stages. When they fail before the first artifact (model.tir) exists in a work directory
+ * this run made, the directory goes too, so a rejected model leaves nothing behind; when the input
+ * data is rejected, every file this run wrote goes (a rejected input leaves no partial artifacts).
  */
 async function inWorkDir(out: string, created: boolean, run: () => Promise<unknown>): Promise<void> {
+  const before = created ? new Set<string>() : new Set(fs.readdirSync(out));
   try {
     await run();
   } catch (e) {
     if (created && !fs.existsSync(path.join(out, 'model.tir'))) fs.rmSync(out, { recursive: true, force: true });
+    else if (e instanceof OnnxZkError && INPUT_DATA_ERRORS.has(e.code)) {
+      if (created) fs.rmSync(out, { recursive: true, force: true });
+      else for (const f of fs.readdirSync(out)) if (!before.has(f)) fs.rmSync(path.join(out, f), { recursive: true, force: true });
+    }
     throw e;
   }
 }

@@ -14,6 +14,8 @@ export interface Gpt2Config {
   vocab: number;
   context: number;
   seed: number;
+  /** A fixed sequence length for input_ids (default: the symbolic dim `sequence`). */
+  sequence?: number;
 }
 
 /** GPT-2 small: 12 layers, d_model 768, 12 heads, 50257 tokens, context 1024 (~124M parameters). */
@@ -151,8 +153,9 @@ export function buildGpt2(cfg: Gpt2Config): { bytes: Uint8Array; parameters: num
   const head = ctx.b.op('/lm_head', 'Transpose', [wte], { perm: [1, 0] });
   ctx.b.node('/lm_head', 'MatMul', [final, head]);
   const logits = '/lm_head/MatMul_output_0';
-  const inputs = [{ name: 'input_ids', elemType: ONNX_INT64, dims: [1, 'sequence'] }];
-  const outputs = [{ name: logits, elemType: ONNX_FLOAT, dims: [1, 'sequence', cfg.vocab] }];
+  const sequence = cfg.sequence ?? 'sequence';
+  const inputs = [{ name: 'input_ids', elemType: ONNX_INT64, dims: [1, sequence] }];
+  const outputs = [{ name: logits, elemType: ONNX_FLOAT, dims: [1, sequence, cfg.vocab] }];
   return { bytes: ctx.b.encode('main_graph', inputs, outputs, OPSET), parameters: ctx.b.parameters };
 }
 
