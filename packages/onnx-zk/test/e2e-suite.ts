@@ -20,6 +20,8 @@ export interface EndToEndOptions {
   classifier?: boolean;
   /** Largest allowed absolute error against the reference outputs (default 1e-3). */
   tolerance?: number;
+  /** Import with --lenient (EZKL's spec-invalid exports: float Equal before opset 11, ...). */
+  lenient?: boolean;
 }
 
 /** The reference outputs of a bundled example (test_data_set_0/output_N.pb), flattened in output order. */
@@ -40,7 +42,7 @@ export function describeEndToEnd(model: string, options: EndToEndOptions = {}): 
 
     beforeAll(async () => {
       dir = tempDir(model);
-      await runSteps(proveSteps({ model: path.join(EXAMPLES, model, 'network.onnx'), input, out: dir }), quiet);
+      await runSteps(proveSteps({ model: path.join(EXAMPLES, model, 'network.onnx'), input, out: dir, lenient: options.lenient }), quiet);
     }, PROVE_TIMEOUT_MS);
 
     it('keeps every artifact of the chain', () => {

@@ -35,6 +35,7 @@ import { LeakyRelu, PRelu } from './LeakyRelu';
 import { GlobalMaxPool, MaxPool } from './MaxPool';
 import { Div, Mul } from './Mul';
 import { Mean, Neg, Sub, Sum } from './linear-elementwise';
+import { ReduceMean, ReduceSum } from './reduce-linear';
 import { SparseLinear } from './SparseLinear';
 import { TableGather } from './TableGather';
 import { Rule } from './types';
@@ -124,10 +125,10 @@ export const rules: Record<string, Rule> = {
   ReduceL2: FLOAT_ONLY,
   ReduceLogSumExp: FLOAT_ONLY,
   ReduceMax,
-  ReduceMean: FLOAT_ONLY,
+  ReduceMean,
   ReduceMin: FLOAT_ONLY,
   ReduceProd: FLOAT_ONLY,
-  ReduceSum: FLOAT_ONLY,
+  ReduceSum,
   ReduceSumSquare: FLOAT_ONLY,
   Round: FLOAT_ONLY,
   Selu: FLOAT_ONLY,
