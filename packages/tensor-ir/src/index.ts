@@ -13,7 +13,7 @@ export { opsFor, lookupOp, ONNX_ZK_DOMAIN, onnxZkOps } from './op-tables';
 export { inferShapes, inferContext, arityProblem } from './infer';
 export { verifyGraph } from './verify';
 export * from './format';
-export { broadcastShapes, canBroadcastTo, broadcastIndices, resolveReshape, planMatMul, windowOf, kernelOffsets, windowTaps, forEachIndex } from './ops/helpers';
+export { broadcastShapes, canBroadcastTo, broadcastIndices, resolveReshape, planMatMul, windowOf, kernelOffsets, windowTaps, forEachIndex, reduceAxes, reduceGroups } from './ops/helpers';
 export type { Window, Taps } from './ops/helpers';
 export { transposedWindow, forEachScatter } from './ops/ConvTranspose';
 export type { TransposedWindow } from './ops/ConvTranspose';

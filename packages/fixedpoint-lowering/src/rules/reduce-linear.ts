@@ -1,4 +1,4 @@
-import { Node, assert, attrInt, attrInts, makeTensor, numel, onnxOps, raise, sameShape, stridesOf, tensorValues } from '@onnx-zk/tensor-ir';
+import { Node, assert, makeTensor, numel, onnxOps, raise, reduceAxes, reduceGroups, sameShape } from '@onnx-zk/tensor-ir';
 import { Errors } from '../errors';
 import { FixedValue, LowerContext } from '../lower/context';
 import { emitSparseLinear, Tap } from '../lower/emit-sparse-linear';
@@ -29,49 +29,16 @@ function lowerReduce(node: Node, ctx: LowerContext, mean: boolean): void {
 }
 
 /**
- * The axes the node reduces (normalized, sorted), or null for noop_with_empty_axes with no axes:
- * the attribute before the op's input opset, the constant second input from it (a computed one is
- * FP009). No axes means every axis.
+ * The axes the node reduces (tensor-ir's reduceAxes: the attribute before the op's input opset,
+ * the second input from it), or null for noop_with_empty_axes; a computed axes input is FP009.
  */
 function reducedAxes(node: Node, ctx: LowerContext, rank: number): number[] | null {
   const site = ctx.siteOf(node);
-  let listed: number[];
-  if (ctx.source.opset >= AXES_INPUT_SINCE[node.op]) {
-    const name = node.inputs[1] ?? '';
-    const c = name === '' ? undefined : ctx.constant(name);
-    if (name !== '' && !c) raise(Errors.UNSUPPORTED_FORM, site, `the axes input '${name}' is computed: it must be a constant`);
-    listed = c ? tensorValues(c) : [];
-    if (listed.length === 0 && attrInt(node, 'noop_with_empty_axes', 0) !== 0) return null;
-  } else {
-    listed = attrInts(node, 'axes', []);
-  }
-  if (listed.length === 0) return Array.from({ length: rank }, (_, i) => i);
-  const axes = new Set<number>();
-  for (const a of listed) {
-    if (a < -rank || a >= rank) raise(Errors.UNSUPPORTED_FORM, site, `axis ${a} is out of range for rank ${rank}`);
-    axes.add(a < 0 ? a + rank : a);
-  }
-  return [...axes].sort((a, b) => a - b);
-}
-
-/** For each output element (keepdims order, the same either way), the input elements that reduce into it. */
-function reduceGroups(shape: readonly number[], axes: readonly number[]): number[][] {
-  const kept = shape.map((d, i) => (axes.includes(i) ? 1 : d));
-  const outStride = stridesOf(kept).map((s, i) => (axes.includes(i) ? 0 : s));
-  const groups: number[][] = Array.from({ length: numel(kept) }, () => []);
-  const n = numel(shape);
-  const counter = new Array<number>(shape.length).fill(0);
-  for (let j = 0, o = 0; j < n; j++) {
-    groups[o].push(j);
-    for (let d = shape.length - 1; d >= 0; d--) {
-      counter[d]++;
-      o += outStride[d];
-      if (counter[d] < shape[d]) break;
-      o -= outStride[d] * counter[d];
-      counter[d] = 0;
-    }
-  }
-  return groups;
+  const name = ctx.source.opset >= AXES_INPUT_SINCE[node.op] ? node.inputs[1] ?? '' : '';
+  const c = name === '' ? undefined : ctx.constant(name);
+  if (name !== '' && !c) raise(Errors.UNSUPPORTED_FORM, site, `the axes input '${name}' is computed: it must be a constant`);
+  const axes = reduceAxes(node, rank, ctx.source.opset, AXES_INPUT_SINCE[node.op], c);
+  return typeof axes === 'string' ? raise(Errors.UNSUPPORTED_FORM, site, axes) : axes;
 }
 
 /**

@@ -69,10 +69,19 @@ export function reduceData(data: Float64Array, shape: readonly number[], axes: r
 }
 
 function reduceStrided(data: Float64Array, shape: readonly number[], outStride: number[], acc: Float64Array, r: Reducer): void {
+  forEachReduced(shape, outStride, (k, o) => { acc[o] = r.step(acc[o], data[k]); });
+}
+
+/**
+ * Visits every element k of `shape` (row-major) with the output element o it reduces into, for
+ * per-axis output strides (0 on a reduced axis): the keepdims layout.
+ */
+function forEachReduced(shape: readonly number[], outStride: readonly number[], visit: (k: number, o: number) => void): void {
+  const n = shape.reduce((a, b) => a * b, 1);
   const counter = new Array<number>(shape.length).fill(0);
   let o = 0;
-  for (let k = 0; k < data.length; k++) {
-    acc[o] = r.step(acc[o], data[k]);
+  for (let k = 0; k < n; k++) {
+    visit(k, o);
     for (let d = shape.length - 1; d >= 0; d--) {
       counter[d]++;
       o += outStride[d];
@@ -81,6 +90,15 @@ function reduceStrided(data: Float64Array, shape: readonly number[], outStride: 
       counter[d] = 0;
     }
   }
+}
+
+/** For each output element of a reduction over `axes` (keepdims order), the input elements that reduce into it. */
+export function reduceGroups(shape: readonly number[], axes: readonly number[]): number[][] {
+  const kept = reducedShape(shape, axes, true);
+  const keptStrides = stridesOf(kept);
+  const groups: number[][] = Array.from({ length: kept.reduce((a, b) => a * b, 1) }, () => []);
+  forEachReduced(shape, shape.map((_, d) => (axes.includes(d) ? 0 : keptStrides[d])), (k, o) => groups[o].push(k));
+  return groups;
 }
 
 /** Sizes around one axis: elements before it, along it, after it. */
