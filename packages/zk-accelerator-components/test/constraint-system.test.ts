@@ -1,3 +1,5 @@
+import { memoInverse } from '../src/r1cs/rounds';
+import { modInv } from '../src/r1cs/field';
 import {
   bitLength, checkR1cs, ConstraintSystem, evalLc, floorDiv, fromField, lcAdd, lcConstant, lcScale, lcWire, P, signalAdd,
   signalScale, toField,
@@ -56,5 +58,12 @@ describe('ConstraintSystem.finalize', () => {
     const tampered = [...r1cs.witness];
     tampered[5] = 5n;
     expect(checkR1cs(r1cs, tampered)?.label).toBe('output[4]');
+  });
+});
+
+describe('memoized inversion for round-2 hints', () => {
+  test('memoInverse gives modInv, once per distinct value, and clears past its limit', () => {
+    const inv = memoInverse(2);
+    for (const d of [3n, 5n, 3n, 7n, 5n, 123456789n]) expect(inv(d)).toBe(modInv(d));
   });
 });

@@ -3,7 +3,7 @@ import { LinearCombination, ONE_WIRE, Signal, lcConstant, lcWire } from './linea
 import { finalizeSystem, FinalizeOptions, R1CS } from './finalize';
 import { toField } from './field';
 import type { LookupArgument } from './lookup';
-import { evalHint, provisionalChallenge, Round2Hint } from './rounds';
+import { evalHint, memoInverse, provisionalChallenge, Round2Hint } from './rounds';
 
 /** One rank-1 constraint A·B = C, with the label of the gadget part that spent it. */
 export interface Constraint {
@@ -37,6 +37,8 @@ export class ConstraintSystem {
   /** groth16-cr: the lookup argument; absent for plain Groth16 (range checks by bits). */
   lookups?: LookupArgument;
   private finalized = false;
+  /** 1/d for the round-2 hints, each distinct d inverted once. */
+  private readonly invert = memoInverse();
 
   get nWires(): number {
     return this.values.length;
@@ -77,7 +79,7 @@ export class ConstraintSystem {
    * hint the prover replays once the real challenges are known. The caller adds its constraints.
    */
   newRound2Wire(hint: Round2Hint, label: string): Signal {
-    const v = evalHint(hint, (w) => this.wireValue(w));
+    const v = evalHint(hint, (w) => this.wireValue(w), this.invert);
     assert(v !== null, `round-2 wire ${label}: its hint divides by zero`);
     const s = this.newWire(v, label);
     this.round2Wires.push(this.nWires - 1);

@@ -49,13 +49,34 @@ function hintNumerator(h: Round2Hint, ev: (lc: LinearCombination) => bigint): bi
   return (ev(h.a) * ev(h.b) + (h.e ? ev(h.e) : 0n)) % P;
 }
 
-/** Evaluates (a·b + e)/d with `valueOf(wire)` in [0, p); null when d is 0 (no value satisfies the hint). */
-export function evalHint(hint: Round2Hint, valueOf: (wire: number) => bigint): bigint | null {
+/**
+ * Evaluates (a·b + e)/d with `valueOf(wire)` in [0, p); null when d is 0 (no value satisfies the
+ * hint). `invert` computes 1/d (default modInv; the assigner passes a memoized one).
+ */
+export function evalHint(hint: Round2Hint, valueOf: (wire: number) => bigint, invert: (d: bigint) => bigint = modInv): bigint | null {
   const ev = (lc: LinearCombination) => evalLcWith(lc, valueOf);
   const d = ev(hint.d);
   if (d === 0n) return null;
   const num = hintNumerator(hint, ev);
-  return d === 1n ? num : (num * modInv(d)) % P;
+  return d === 1n ? num : (num * invert(d)) % P;
+}
+
+/**
+ * A memoized field inversion. A LogUp step divides by c − key with c a challenge and key a table
+ * row, so a whole circuit divides by at most as many distinct values as its tables have rows:
+ * inverting each once (not once per lookup) is most of the assigner's time otherwise.
+ */
+export function memoInverse(limit = 1 << 20): (d: bigint) => bigint {
+  const seen = new Map<bigint, bigint>();
+  return (d) => {
+    let v = seen.get(d);
+    if (v === undefined) {
+      if (seen.size >= limit) seen.clear();
+      v = modInv(d);
+      seen.set(d, v);
+    }
+    return v;
+  };
 }
 
 /**
