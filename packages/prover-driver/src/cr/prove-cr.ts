@@ -43,7 +43,7 @@ export interface ProveCrOptions {
  */
 export async function proveCr(o: ProveCrOptions): Promise<{ proof: CrProof; publicSignals: string[] }> {
   const curve = await bn128();
-  const { info, hints } = readRounds(o.rounds);
+  const info = readRoundsHeader(o.rounds);
   const header = readZkeyHeader(o.zkey);
   if (header.nVars !== info.nWires || header.nPublic !== info.nModelPublic + info.nChallenges) {
     raise(CrErrors.ROUNDS_MISMATCH, { file: o.rounds }, `key: ${header.nVars} wires, ${header.nPublic} public signals; circuit.rounds: ${info.nWires}, ${info.nModelPublic} + ${info.nChallenges} challenges`);
@@ -64,12 +64,7 @@ export async function proveCr(o: ProveCrOptions): Promise<{ proof: CrProof; publ
   const modelPublic = Array.from({ length: info.nModelPublic }, (_, i) => witness.get(1 + i));
   const challenges = deriveChallenges(affineXY(curve, c1), modelPublic, info.nChallenges);
   challenges.forEach((c, k) => witness.set(1 + info.nModelPublic + k, c));
-  let next = info.round2Start;
-  const zero = evalHints(hints, info.round2Start, (w) => (w < next ? witness.get(w) : raise(CrErrors.ROUNDS_MISMATCH, { file: o.rounds }, `the hint of wire ${next} reads wire ${w}`)), (w, v) => {
-    witness.set(w, v);
-    next = w + 1;
-  });
-  if (zero !== undefined) raise(CrErrors.HINT_DIVIDES_BY_ZERO, { file: o.rounds }, `wire ${zero}`);
+  replayRound2(o.rounds, witness);
   if (o.r1cs) {
     const bad = firstUnsatisfied(o.r1cs, witness.get);
     if (bad !== undefined) raise(CrErrors.ROUND2_UNSATISFIED, { file: o.rounds }, `constraint ${bad} fails with the challenges of this proof`);
@@ -93,6 +88,21 @@ export async function proveCr(o: ProveCrOptions): Promise<{ proof: CrProof; publ
     curve: 'bn128',
   };
   return { proof, publicSignals: proved.publicSignals.slice(0, info.nModelPublic) };
+}
+
+/**
+ * Sets every round-2 wire from its hint, in wire order (each hint reads only wires before its own).
+ * The hints are read here and dropped on return: on nanoGPT they are GBs of linear combinations,
+ * which must not stay alive while snarkjs proves.
+ */
+function replayRound2(file: string, witness: Witness): void {
+  const { info, hints } = readRounds(file);
+  let next = info.round2Start;
+  const zero = evalHints(hints, info.round2Start, (w) => (w < next ? witness.get(w) : raise(CrErrors.ROUNDS_MISMATCH, { file }, `the hint of wire ${next} reads wire ${w}`)), (w, v) => {
+    witness.set(w, v);
+    next = w + 1;
+  });
+  if (zero !== undefined) raise(CrErrors.HINT_DIVIDES_BY_ZERO, { file }, `wire ${zero}`);
 }
 
 /** A point's affine coordinates as the EVM encodes them: (0, 0) for infinity. */
