@@ -1,7 +1,7 @@
 export { Errors } from './errors';
 export { rules } from './rules';
 export type { Rule, FixedTypes } from './rules';
-export type { Interval } from './bounds/interval';
+export type { Interval, ReadInterval } from './bounds/interval';
 export { BOUND_LIMIT } from './bounds/interval';
 export { analyzeBounds } from './bounds/analyze';
 export { LowerContext } from './lower/context';

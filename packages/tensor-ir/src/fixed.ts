@@ -9,6 +9,8 @@ export function quantize(x: number, frac: number): bigint {
   if (!Number.isFinite(x)) raise(IrErrors.BAD_TENSOR, {}, `cannot quantize ${x}`);
   if (!Number.isInteger(frac)) raise(IrErrors.BAD_TENSOR, {}, `frac must be an integer, got ${frac}`);
   if (x === 0) return 0n;
+  const small = quantizeSmall(x, frac);
+  if (small !== undefined) return BigInt(small);
   const { mantissa, exponent } = decompose(Math.abs(x));
   const e = exponent + frac;
   let magnitude: bigint;
@@ -21,6 +23,21 @@ export function quantize(x: number, frac: number): bigint {
     magnitude = 2n * r >= 1n << k ? q + 1n : q; // ties go up in magnitude, i.e. away from zero
   }
   return x < 0 ? -magnitude : magnitude;
+}
+
+/**
+ * quantize(x, frac) as a number when |x·2^frac| < 2^53, else undefined (then only the BigInt path
+ * is exact). x·2^frac is exact in float64 (a power-of-two scaling; an underflow only loses a value
+ * far below 1/2, which rounds to 0 either way), and below 2^53 its integer part and fraction are
+ * exact too, so rounding in float64 gives quantize's integer. For x finite, frac an integer.
+ */
+export function quantizeSmall(x: number, frac: number): number | undefined {
+  if (frac < -1000 || frac > 1000) return undefined;
+  const a = Math.abs(x * Math.pow(2, frac));
+  if (!(a < 2 ** 53)) return undefined;
+  const t = Math.floor(a);
+  const m = a - t >= 0.5 ? t + 1 : t;
+  return x < 0 ? -m || 0 : m;
 }
 
 /** The real value of a fixed-point integer: v / 2^frac. */

@@ -60,9 +60,9 @@ export function makeTensor(dtype: DType, shape: number[], data?: TensorData | nu
   if (data !== undefined && data.length !== n) {
     raise(IrErrors.BAD_TENSOR, {}, `${dtype}[${shape.join(',')}] needs ${n} elements, got ${data.length}`);
   }
+  if (data !== undefined && data.constructor === typedArrayFor(dtype, 0).constructor) return { dtype, shape: [...shape], data: data as TensorData };
   const out = typedArrayFor(dtype, n);
   if (data === undefined) return { dtype, shape: [...shape], data: out };
-  if (data.constructor === out.constructor) return { dtype, shape: [...shape], data: data as TensorData };
   for (let i = 0; i < n; i++) setElement(out, dtype, i, data[i] as number | bigint);
   return { dtype, shape: [...shape], data: out };
 }

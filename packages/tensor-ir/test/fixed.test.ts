@@ -28,6 +28,33 @@ describe('quantize', () => {
     expect(quantize(Number.MIN_VALUE, 1073)).toBe(1n); // 0.5 → 1
   });
 
+  it('agrees with exact BigInt rounding on either side of 2^53 and on halves', () => {
+    /** Reference: x = m·2^e exactly, then round half away from zero in BigInt. */
+    const exact = (x: number, frac: number): bigint => {
+      const view = new DataView(new ArrayBuffer(8));
+      view.setFloat64(0, Math.abs(x));
+      const [hi, lo] = [view.getUint32(0), view.getUint32(4)];
+      const biased = (hi >>> 20) & 0x7ff;
+      const fraction = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+      const [m, e] = biased === 0 ? [fraction, -1074 + frac] : [fraction | (1n << 52n), biased - 1075 + frac];
+      let mag = e >= 0 ? m << BigInt(e) : m >> BigInt(-e);
+      if (e < 0 && 2n * (m - (mag << BigInt(-e))) >= 1n << BigInt(-e)) mag += 1n;
+      return x < 0 ? -mag : mag;
+    };
+    const xs = [2 ** 53 - 1, 2 ** 53, 2 ** 53 + 2, 2 ** 52 + 0.5, 2 ** 52 - 0.5, 2 ** 51 + 0.5, 0.5 - 2 ** -54, 0.5 + 2 ** -53, 1.5 - 2 ** -52, 2.5 + 2 ** -51];
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 2000; i++) xs.push((rand() - 0.5) * 2 ** Math.floor(rand() * 80 - 40));
+    const wrong: string[] = [];
+    for (const x of [...xs, ...xs.map((v) => -v)]) {
+      for (const frac of [-1074, -1001, -1000, -60, -3, 0, 1, 16, 24, 40, 60, 1000, 1001]) {
+        if (!Number.isFinite(x * 2 ** Math.min(frac, 1000))) continue;
+        if (quantize(x, frac) !== exact(x, frac)) wrong.push(`quantize(${x}, ${frac}) = ${quantize(x, frac)}, exact ${exact(x, frac)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('rejects non-finite numbers', () => {
     expect(() => quantize(NaN, 4)).toThrow(/IR022/);
     expect(() => quantize(Infinity, 4)).toThrow(/IR022/);

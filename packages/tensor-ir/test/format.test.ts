@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { OnnxZkError, TIR_PROTO, decodeTir, encodeTir } from '@onnx-zk/tensor-ir';
+import * as protobuf from 'protobufjs';
+import { OnnxZkError, TIR_PROTO, decodeTir, encodeTir, encodeTirParts } from '@onnx-zk/tensor-ir';
 import { attrZoo, fixedMlp, floatMlp } from './helpers/graphs';
 
 describe('binary .tir', () => {
@@ -66,5 +67,79 @@ describe('binary .tir', () => {
 
   it('src/format/tir.proto is the schema the code embeds', () => {
     expect(fs.readFileSync(path.join(__dirname, '../src/format/tir.proto'), 'utf8')).toBe(TIR_PROTO);
+  });
+});
+
+describe('binary .tir: constants with point bounds', () => {
+  const TirFileType = protobuf.parse(TIR_PROTO, { keepCase: true }).root.lookupType('onnxzk.tir.TirFile');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const payloadOf = (bytes: Uint8Array): any => TirFileType.toObject(TirFileType.decode(bytes.subarray(12)), { defaults: true, arrays: true });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const withPayload = (payload: any): Uint8Array => {
+    const body = TirFileType.encode(TirFileType.fromObject(payload)).finish();
+    const out = new Uint8Array(12 + body.length);
+    out.set(Buffer.from('ONNXZKIR', 'latin1'));
+    new DataView(out.buffer).setUint32(8, 1, true);
+    out.set(body, 12);
+    return out;
+  };
+
+  it('writes a constant whose bounds are its data without lo/hi and reads lo = hi = the data', () => {
+    const graph = fixedMlp();
+    const w = graph.constants.get('W')!.data as BigInt64Array;
+    graph.values.get('W')!.fixed = { frac: 4, lo: w, hi: w };
+    const bytes = encodeTir({ producer: 'p', graph });
+    const fixedOf = (name: string) => payloadOf(bytes).graph.values.find((v: { name: string }) => v.name === name).fixed;
+    for (const name of ['W', 'B', 'C']) expect(fixedOf(name)).toMatchObject({ point: true, lo: new Uint8Array(0), hi: new Uint8Array(0) });
+    expect(fixedOf('l')).toMatchObject({ point: false });
+    expect(fixedOf('l').lo).toHaveLength(3 * 8);
+    const back = decodeTir(bytes).graph;
+    expect(back).toEqual(graph);
+    for (const name of ['W', 'B', 'C']) {
+      const data = back.constants.get(name)!.data;
+      expect(back.values.get(name)!.fixed!.lo).toBe(data);
+      expect(back.values.get(name)!.fixed!.hi).toBe(data);
+    }
+  });
+
+  it('keeps the lo/hi of a constant whose bounds are not its data', () => {
+    const graph = fixedMlp();
+    graph.values.get('W')!.fixed!.hi = BigInt64Array.from([17n, -8n, 4n, 2n, 0n, -16n]);
+    const bytes = encodeTir({ producer: 'p', graph });
+    expect(payloadOf(bytes).graph.values.find((v: { name: string }) => v.name === 'W').fixed.point).toBe(false);
+    expect(decodeTir(bytes).graph.values.get('W')!.fixed!.hi).toEqual(BigInt64Array.from([17n, -8n, 4n, 2n, 0n, -16n]));
+  });
+
+  it('reads files written before point bounds (every constant with its lo and hi)', () => {
+    const graph = fixedMlp();
+    const payload = payloadOf(encodeTir({ producer: 'p', graph }));
+    for (const v of payload.graph.values) {
+      if (!v.fixed?.point) continue;
+      const t = graph.constants.get(v.name)!.data;
+      Object.assign(v.fixed, { point: false, lo: new Uint8Array(t.buffer.slice(0)), hi: new Uint8Array(t.buffer.slice(0)) });
+    }
+    expect(decodeTir(withPayload(payload))).toEqual({ producer: 'p', graph });
+  });
+
+  it('matches the whole-message encoding field for field', () => {
+    const file = { producer: 'p', graph: fixedMlp() };
+    const bytes = encodeTir(file);
+    expect(decodeTir(withPayload(payloadOf(bytes)))).toEqual(file);
+  });
+
+  it('writes tensor data as views of the graph arrays, not copies', () => {
+    const graph = fixedMlp();
+    const parts = encodeTirParts({ producer: 'p', graph });
+    for (const [, t] of graph.constants) expect(parts.some((p) => p.buffer === t.data.buffer && p.byteLength === t.data.byteLength)).toBe(true);
+  });
+
+  it('IR003: point bounds without an int64 constant, or with lo/hi bytes', () => {
+    const payload = payloadOf(encodeTir({ producer: 'p', graph: fixedMlp() }));
+    const l = payload.graph.values.find((v: { name: string }) => v.name === 'l');
+    Object.assign(l.fixed, { point: true, lo: new Uint8Array(0), hi: new Uint8Array(0) });
+    expect(() => decodeTir(withPayload(payload), 'm.tir')).toThrow(/IR003.*value 'l' has point bounds but no int64 constant/);
+    const both = payloadOf(encodeTir({ producer: 'p', graph: fixedMlp() }));
+    both.graph.values.find((v: { name: string }) => v.name === 'W').fixed.lo = new Uint8Array(48);
+    expect(() => decodeTir(withPayload(both), 'm.tir')).toThrow(/IR003.*value 'W' has point bounds and lo\/hi bytes/);
   });
 });

@@ -28,6 +28,18 @@ describe('readTir / writeTir', () => {
     expect(() => readTir(path.join(dir, 'nope.tir'))).toThrow(/nope.tir: error IR006: cannot read file: no such file/);
   });
 
+  it('reads binary files piece by piece: IR003 on a cut file, IR006 on a folder', () => {
+    const p = path.join(dir, 'cut.tir');
+    const bytes = encodeTir({ producer: 'onnx-zk-fxp', graph: fixedMlp() });
+    fs.writeFileSync(p, bytes);
+    expect(readTir(p, 'fixed')).toEqual({ producer: 'onnx-zk-fxp', graph: fixedMlp() });
+    for (const cut of [13, bytes.length - 1, Math.floor(bytes.length / 2)]) {
+      fs.writeFileSync(p, bytes.subarray(0, cut));
+      expect(() => readTir(p)).toThrow(new RegExp(`^${p}: error IR003`));
+    }
+    expect(() => readTir(dir)).toThrow(/error IR006: cannot read file: EISDIR/);
+  });
+
   it('verifies what it reads, naming the file', () => {
     const bad = file();
     bad.graph.nodes[1].op = 'Zorp';

@@ -15,6 +15,11 @@ describe('field helpers', () => {
   test('floorDiv rounds toward −∞ and bitLength counts bits', () => {
     expect([floorDiv(7n, 2n), floorDiv(-7n, 2n), floorDiv(-8n, 2n)]).toEqual([3n, -4n, -4n]);
     expect([bitLength(0n), bitLength(1n), bitLength(255n), bitLength(256n)]).toEqual([0, 1, 8, 9]);
+    for (let k = 0; k <= 300; k++) {
+      for (const v of [(1n << BigInt(k)) - 1n, 1n << BigInt(k), (1n << BigInt(k)) + 1n, P - 1n]) {
+        expect([v, bitLength(v)]).toEqual([v, v === 0n ? 0 : v.toString(2).length]);
+      }
+    }
   });
   test('linear combinations reduce mod p and drop zero terms', () => {
     const a = lcAdd(lcWire(3, 2n), lcConstant(-1n));

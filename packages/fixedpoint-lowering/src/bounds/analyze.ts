@@ -2,7 +2,7 @@ import { ErrorSite, Graph, Node, assert, raise } from '@onnx-zk/tensor-ir';
 import { Errors } from '../errors';
 import { typesOf } from '../graph-types';
 import { rules } from '../rules';
-import { Interval, firstOverflow } from './interval';
+import { ReadInterval, firstOverflow } from './interval';
 
 /**
  * Sound range analysis: fills in FixedInfo lo/hi of every node output from the bounds of the
@@ -11,13 +11,14 @@ import { Interval, firstOverflow } from './interval';
  * `onnxOpOf` maps ONNX node names to their op types, for error messages.
  */
 export function analyzeBounds(graph: Graph, onnxOpOf: ReadonlyMap<string, string> = new Map()): void {
-  const intervals = new Map<string, Interval>();
+  // Every interval is read from the FixedInfo arrays themselves (int64: the checks below keep
+  // |v| < 2^62), so a constant's bounds are its data and no value's bounds are held twice.
+  const intervals = new Map<string, ReadInterval>();
   for (const name of [...graph.inputs, ...graph.constants.keys()]) {
     const fixed = graph.values.get(name)?.fixed;
     assert(fixed, `value '${name}' has no FixedInfo`);
-    const x: Interval = { lo: Array.from(fixed.lo), hi: Array.from(fixed.hi) };
-    checkFits(x, name, { node: name });
-    intervals.set(name, x);
+    checkFits(fixed, name, { node: name });
+    intervals.set(name, fixed);
   }
   for (const node of graph.nodes) {
     const site = siteOf(node, onnxOpOf);
@@ -29,13 +30,13 @@ export function analyzeBounds(graph: Graph, onnxOpOf: ReadonlyMap<string, string
       const info = types.outputs[k];
       if (!info) return; // an absent optional output
       checkFits(outs[k], name, site, node);
-      intervals.set(name, outs[k]);
       info.fixed = { frac: info.fixed?.frac ?? 0, lo: BigInt64Array.from(outs[k].lo), hi: BigInt64Array.from(outs[k].hi) };
+      intervals.set(name, info.fixed);
     });
   }
 }
 
-function checkFits(x: Interval, value: string, site: ErrorSite, node?: Node): void {
+function checkFits(x: ReadInterval, value: string, site: ErrorSite, node?: Node): void {
   const i = firstOverflow(x);
   if (i < 0) return;
   const of = node ? ` of ${node.op} node '${node.name}'` : '';

@@ -7,12 +7,29 @@ export interface Interval {
   hi: bigint[];
 }
 
+/**
+ * An interval as a rule reads it: a computed one, or a constant's bounds, which are its int64
+ * data itself (no bigint per weight). Read-only and not necessarily an Array: rules read it by
+ * index or with `Array.from(x, f)` (a plain array of exact bigints), never with a typed array's
+ * own `.map`, which would wrap results beyond int64.
+ */
+export interface ReadInterval {
+  readonly lo: ArrayLike<bigint>;
+  readonly hi: ArrayLike<bigint>;
+}
+
 /** The largest magnitude a value may reach: |v| < 2^62 keeps native i64 arithmetic safe with margin. */
 export const BOUND_LIMIT = 1n << 62n;
 
 /** Applies a monotone non-decreasing function to both ends of every element. */
-export function mapMonotone(x: Interval, f: (v: bigint) => bigint): Interval {
-  return { lo: x.lo.map(f), hi: x.hi.map(f) };
+export function mapMonotone(x: ReadInterval, f: (v: bigint) => bigint): Interval {
+  return { lo: Array.from(x.lo, (v) => f(v)), hi: Array.from(x.hi, (v) => f(v)) };
+}
+
+/** The index of the first element i with pred(xs[i]), or -1. */
+export function findIndexOf(xs: ArrayLike<bigint>, pred: (v: bigint) => boolean): number {
+  for (let i = 0; i < xs.length; i++) if (pred(xs[i])) return i;
+  return -1;
 }
 
 export function minOf(a: bigint, b: bigint): bigint {
@@ -30,7 +47,7 @@ export function mulRange(al: bigint, ah: bigint, bl: bigint, bh: bigint): [bigin
 }
 
 /** The index of the first element whose interval leaves (-2^62, 2^62), or -1. */
-export function firstOverflow(x: Interval): number {
+export function firstOverflow(x: ReadInterval): number {
   for (let i = 0; i < x.lo.length; i++) {
     if (x.lo[i] <= -BOUND_LIMIT || x.hi[i] >= BOUND_LIMIT) return i;
   }

@@ -1,5 +1,5 @@
-import { Attr, ErrorSite, Graph, Node, Tensor, assert, emptyGraph, makeTensor, tensorValues } from '@onnx-zk/tensor-ir';
-import { quantizeValues } from '../scheme/quantize-values';
+import { Attr, ErrorSite, Graph, Node, Tensor, assert, emptyGraph, makeTensor } from '@onnx-zk/tensor-ir';
+import { quantizeValues, realValues } from '../scheme/quantize-values';
 
 /** A value of the fixed graph that stands for a float value: its name, frac and shape. */
 export interface FixedValue {
@@ -79,7 +79,7 @@ export class LowerContext {
     if (v) return v;
     const t = this.floatConstants.get(floatValue);
     assert(t, `float value '${floatValue}' used before it is lowered`);
-    const values = quantizeValues(tensorValues(t), this.frac, site, floatValue);
+    const values = quantizeValues(realValues(t), this.frac, site, floatValue);
     const fixed = this.addConstant(floatValue, t.shape, values, this.frac, floatValue);
     this.bound.set(floatValue, fixed);
     return fixed;
@@ -100,13 +100,17 @@ export class LowerContext {
     return { name: this.freshValueName(base), frac, shape: [...shape] };
   }
 
-  /** Adds an int64 constant whose FixedInfo is the point interval of its values. */
-  addConstant(base: string, shape: number[], values: bigint[], frac: number, own?: string): FixedValue {
+  /**
+   * Adds an int64 constant whose FixedInfo is the point interval of its values. A BigInt64Array
+   * is taken as it is (not copied), and the bounds are that same array: lo = hi = the data, one
+   * copy of every weight (FixedInfo arrays and constants are never written in place).
+   */
+  addConstant(base: string, shape: number[], values: ArrayLike<bigint>, frac: number, own?: string): FixedValue {
     const name = this.freshValueName(base, own);
-    const t = makeTensor('int64', shape, values);
+    const t = makeTensor('int64', shape, values instanceof BigInt64Array ? values : Array.from(values));
     this.graph.constants.set(name, t);
     const data = t.data as BigInt64Array;
-    this.graph.values.set(name, { name, dtype: 'int64', shape: [...shape], fixed: { frac, lo: data.slice(), hi: data.slice() } });
+    this.graph.values.set(name, { name, dtype: 'int64', shape: [...shape], fixed: { frac, lo: data, hi: data } });
     return { name, frac, shape: [...shape] };
   }
 

@@ -40,7 +40,7 @@ export const Add: Rule = {
 
   bounds(node, [a, b]): Interval[] {
     const [sa, sb] = shifts(node);
-    return [{ lo: a!.lo.map((v, i) => addInt(v, b!.lo[i], sa, sb)), hi: a!.hi.map((v, i) => addInt(v, b!.hi[i], sa, sb)) }];
+    return [{ lo: Array.from(a!.lo, (v, i) => addInt(v, b!.lo[i], sa, sb)), hi: Array.from(a!.hi, (v, i) => addInt(v, b!.hi[i], sa, sb)) }];
   },
 };
 

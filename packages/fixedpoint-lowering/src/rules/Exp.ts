@@ -1,5 +1,5 @@
 import { ExpStrategy, FixedInfo, Node, attrString, expHi, expInt, raise } from '@onnx-zk/tensor-ir';
-import { Interval } from '../bounds/interval';
+import { Interval, findIndexOf } from '../bounds/interval';
 import { Errors } from '../errors';
 import { FixedTypes, Rule } from './types';
 
@@ -23,11 +23,11 @@ export const Exp: Rule = {
   },
 
   bounds(node, [x], types): Interval[] {
-    const i = x!.hi.findIndex((h) => h > 0n);
+    const i = findIndexOf(x!.hi, (h) => h > 0n);
     if (i >= 0) raise(Errors.EXP_POSITIVE, { node: node.name, op: node.op }, `element ${i} has bounds [${x!.lo[i]}, ${x!.hi[i]}]`);
     // [0, expHi] holds for every strategy (select may change it), so it is sound after select too.
     const top = expHi(fracOfInput(types));
-    return [{ lo: x!.lo.map(() => 0n), hi: x!.hi.map(() => top) }];
+    return [{ lo: new Array<bigint>(x!.lo.length).fill(0n), hi: new Array<bigint>(x!.hi.length).fill(top) }];
   },
 };
 

@@ -27,7 +27,7 @@ export const Gelu: Rule = {
   /** Sound for every form and strategy: below by GELU's minimum, above by relu(hi) plus the error. */
   bounds(_node, [x], types): Interval[] {
     const f = fracOfInput(types);
-    const both = x!.lo.map((lo, i) => geluBounds(lo, x!.hi[i], f));
+    const both = Array.from(x!.lo, (lo, i) => geluBounds(lo, x!.hi[i], f));
     return [{ lo: both.map((b) => b[0]), hi: both.map((b) => b[1]) }];
   },
 };

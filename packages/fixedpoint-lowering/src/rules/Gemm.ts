@@ -2,6 +2,7 @@ import { Node, Tensor, attrFloat, attrInt, numel, raise, tensorValues } from '@o
 import { Errors } from '../errors';
 import { LowerContext } from '../lower/context';
 import { emitLinear } from '../lower/emit-linear';
+import { realValues } from '../scheme/quantize-values';
 import { Rule } from './types';
 
 /**
@@ -26,7 +27,7 @@ export const Gemm: Rule = {
 
 /** alpha·B as a row-major [K, N] array, transposing B [N, K] when transB is set. */
 function gemmWeight(b: Tensor, transB: boolean, alpha: number): Float64Array {
-  const v = tensorValues(b);
+  const v = realValues(b);
   const [rows, cols] = b.shape;
   const out = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {

@@ -19,6 +19,6 @@ export const IndexMap: Rule = {
   bounds(_node, [x, map, fill, x2]): Interval[] {
     const lo = reader(x!.lo, x2?.lo, fill?.lo);
     const hi = reader(x!.hi, x2?.hi, fill?.hi);
-    return [{ lo: map!.lo.map(lo), hi: map!.lo.map(hi) }];
+    return [{ lo: Array.from(map!.lo, (m) => lo(m)), hi: Array.from(map!.lo, (m) => hi(m)) }];
   },
 };

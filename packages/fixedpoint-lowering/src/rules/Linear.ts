@@ -1,5 +1,6 @@
 import { numel } from '@onnx-zk/tensor-ir';
 import { Interval, mulRange } from '../bounds/interval';
+import { isPoint, linearBounds, linearInt } from './linear-exact';
 import { FixedTypes, Rule } from './types';
 
 /** Sizes of a Linear: x [..., K] is `rows` rows of K, W is [K, N]. */
@@ -17,19 +18,13 @@ function dims(types: FixedTypes): { rows: number; k: number; n: number } {
 export const Linear: Rule = {
   evalInt(_node, [x, w, b], types): bigint[][] {
     const { rows, k, n } = dims(types);
-    const y = new Array<bigint>(rows * n);
-    for (let r = 0; r < rows; r++) {
-      for (let j = 0; j < n; j++) {
-        let acc = b ? b[j] : 0n;
-        for (let i = 0; i < k; i++) acc += x![r * k + i] * w![i * n + j];
-        y[r * n + j] = acc;
-      }
-    }
-    return [y];
+    return [linearInt(x!, w!, b, rows, k, n)];
   },
 
   bounds(_node, [x, w, b], types): Interval[] {
     const { rows, k, n } = dims(types);
+    // W is a constant: the point interval of each weight (its bounds are its data).
+    if (isPoint(w!)) return [linearBounds(x!, w!.lo, b, rows, k, n)];
     const lo = new Array<bigint>(rows * n);
     const hi = new Array<bigint>(rows * n);
     for (let r = 0; r < rows; r++) {

@@ -1,9 +1,10 @@
-import { Node, raise, tensorValues } from '@onnx-zk/tensor-ir';
+import { Node, raise } from '@onnx-zk/tensor-ir';
 import { Interval, mulRange } from '../bounds/interval';
 import { Errors } from '../errors';
 import { LowerContext } from '../lower/context';
 import { emitLinear } from '../lower/emit-linear';
 import { emitMatMulPrivate, matmulDims } from '../lower/emit-matmul-private';
+import { realValues } from '../scheme/quantize-values';
 import { Rule } from './types';
 
 /**
@@ -21,7 +22,7 @@ export const MatMul: Rule = {
     if (!w) return emitMatMulPrivate(ctx, node);
     if (w.shape.length !== 2) raise(Errors.UNSUPPORTED_FORM, site, `weight '${b}' has rank ${w.shape.length}; only 2-D weights`);
     const [k, n] = w.shape;
-    emitLinear(ctx, node, { x: ctx.value(a, site), weight: tensorValues(w), k, n });
+    emitLinear(ctx, node, { x: ctx.value(a, site), weight: realValues(w), k, n });
   },
 
   evalInt(_node, [a, b, bias], types): bigint[][] {

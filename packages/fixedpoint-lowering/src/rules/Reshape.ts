@@ -11,6 +11,6 @@ export const Reshape: Rule = {
   },
 
   bounds(_node, [x]): Interval[] {
-    return [{ lo: [...x!.lo], hi: [...x!.hi] }];
+    return [{ lo: Array.from(x!.lo), hi: Array.from(x!.hi) }];
   },
 };

@@ -29,7 +29,7 @@ export const Sigmoid: Rule = {
   /** The increasing function's image of each interval, widened by far more than the error bound. */
   bounds(node, [x], types): Interval[] {
     const f = fracOfInput(types);
-    const both = x!.lo.map((lo, i) => sigmoidBounds(lo, x!.hi[i], f, formOf(node)));
+    const both = Array.from(x!.lo, (lo, i) => sigmoidBounds(lo, x!.hi[i], f, formOf(node)));
     return [{ lo: both.map((b) => b[0]), hi: both.map((b) => b[1]) }];
   },
 };

@@ -59,6 +59,6 @@ export const Softmax: Rule = {
     const f = fracOfInput(types);
     const one = 1n << BigInt(f);
     const masked = (i: number) => mask !== undefined && softmaxMasked(mask.hi[i % mask.hi.length], f);
-    return [{ lo: x!.lo.map(() => 0n), hi: x!.hi.map((_, i) => (masked(i) ? 0n : one)) }];
+    return [{ lo: new Array<bigint>(x!.lo.length).fill(0n), hi: Array.from({ length: x!.hi.length }, (_, i) => (masked(i) ? 0n : one)) }];
   },
 };

@@ -1,4 +1,4 @@
-import { Interval, maxOf } from '../bounds/interval';
+import { Interval, ReadInterval, maxOf } from '../bounds/interval';
 import { isqrtInt } from './Rsqrt';
 
 /** Integer LayerNorm of one row (fixed LayerNormalization; see tensor-ir's fixed op). */
@@ -18,7 +18,7 @@ export function layerNormRow(
  * Sound bounds of one row: |d_i·r| ≤ |d_i|·√(N / den) ≤ √N with N = D³·2^shift, because
  * d_i² ≤ Σ d² ≤ den; so y_i ∈ beta_i + gamma_i·[−⌊√N⌋, ⌊√N⌋] (gamma, beta are constants).
  */
-export function layerNormRowBounds(d: number, gamma: Interval, beta: Interval | undefined, shift: number): Interval {
+export function layerNormRowBounds(d: number, gamma: ReadInterval, beta: ReadInterval | undefined, shift: number): Interval {
   const D = BigInt(d);
   const z = isqrtInt((D * D * D) << BigInt(shift));
   const lo: bigint[] = [];

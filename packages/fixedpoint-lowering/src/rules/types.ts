@@ -1,5 +1,5 @@
 import { Node, ValueInfo } from '@onnx-zk/tensor-ir';
-import { Interval } from '../bounds/interval';
+import { Interval, ReadInterval } from '../bounds/interval';
 import type { LowerContext } from '../lower/context';
 
 /** ValueInfo (shape, FixedInfo) of a fixed node's inputs and outputs (undefined when absent). */
@@ -26,6 +26,9 @@ export interface Rule {
    * optional output's array is computed all the same and dropped.
    */
   evalInt?(node: Node, inputs: (BigInt64Array | undefined)[], types: FixedTypes): bigint[][];
-  /** Interval rule: per-element bounds of every output (absent ones too) from those of the inputs. */
-  bounds?(node: Node, inputs: (Interval | undefined)[], types: FixedTypes): Interval[];
+  /**
+   * Interval rule: per-element bounds of every output (absent ones too) from those of the inputs,
+   * exact (never wrapped). A constant input's bounds are its int64 data: read-only, not an Array.
+   */
+  bounds?(node: Node, inputs: (ReadInterval | undefined)[], types: FixedTypes): Interval[];
 }

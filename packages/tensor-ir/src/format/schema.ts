@@ -17,10 +17,13 @@ message Tensor {
 }
 
 // Fixed-point annotation: value / 2^frac; lo and hi hold one little-endian int64 per element.
+// A constant's bounds are its own data: writers set point and leave lo and hi empty (one copy of
+// every weight); readers then take lo = hi = the int64 constant of the same name.
 message FixedInfo {
   sint32 frac = 1;
   bytes lo = 2;
   bytes hi = 3;
+  bool point = 4;
 }
 
 message ValueInfo {
@@ -83,6 +86,13 @@ const root = protobuf.parse(TIR_PROTO, { keepCase: true }).root;
 
 /** The protobuf type of the whole payload. */
 export const TirFileType = root.lookupType('onnxzk.tir.TirFile');
+
+/** Types the encoder writes piece by piece (format/encode.ts). */
+export const GraphType = root.lookupType('onnxzk.tir.Graph');
+export const ValueInfoType = root.lookupType('onnxzk.tir.ValueInfo');
+export const FixedInfoType = root.lookupType('onnxzk.tir.FixedInfo');
+export const NamedTensorType = root.lookupType('onnxzk.tir.NamedTensor');
+export const TensorType = root.lookupType('onnxzk.tir.Tensor');
 
 /** 8 ASCII bytes every binary .tir starts with, then a little-endian uint32 version. */
 export const TIR_MAGIC = 'ONNXZKIR';

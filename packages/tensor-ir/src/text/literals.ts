@@ -95,7 +95,7 @@ function parseBounds(c: Cursor, key: string, n: number, constant?: TensorData): 
   c.expect('=');
   if (c.accept('value')) {
     if (!(constant instanceof BigInt64Array)) c.fail(`'${key} = value' needs an int64 constant`);
-    return constant.slice();
+    return constant; // a constant's bounds are its data: one array (never written in place)
   }
   const intToken = () => {
     const t = c.take('number', 'an integer bound');

@@ -24,7 +24,8 @@ function fixedProblem(info: ValueInfo, constant: unknown): string | undefined {
   if (f.lo.length !== n || f.hi.length !== n) return `lo/hi have ${f.lo.length}/${f.hi.length} entries, expected ${n}`;
   const bad = boundsProblem(f);
   if (bad) return bad;
-  if (constant instanceof BigInt64Array) {
+  // A constant's bounds are usually its data itself (one array): nothing to compare then.
+  if (constant instanceof BigInt64Array && !(f.lo === constant && f.hi === constant)) {
     const i = constant.findIndex((v, k) => f.lo[k] !== v || f.hi[k] !== v);
     if (i >= 0) return `constant element ${i} = ${constant[i]} but its bounds are [${f.lo[i]}, ${f.hi[i]}]`;
   }
@@ -32,6 +33,13 @@ function fixedProblem(info: ValueInfo, constant: unknown): string | undefined {
 }
 
 function boundsProblem(f: FixedInfo): string | undefined {
+  if (f.lo === f.hi) {
+    const v = f.lo;
+    for (let i = 0; i < v.length; i++) {
+      if (v[i] <= -BOUND_LIMIT || v[i] >= BOUND_LIMIT) return `element ${i} bounds [${v[i]}, ${v[i]}] exceed |v| < 2^62`;
+    }
+    return undefined;
+  }
   for (let i = 0; i < f.lo.length; i++) {
     if (f.lo[i] > f.hi[i]) return `element ${i} has lo ${f.lo[i]} > hi ${f.hi[i]}`;
     if (f.lo[i] <= -BOUND_LIMIT || f.hi[i] >= BOUND_LIMIT) return `element ${i} bounds [${f.lo[i]}, ${f.hi[i]}] exceed |v| < 2^62`;

@@ -121,9 +121,22 @@ function read(values: ParamValue[], loc: string[]) {
   return { p, set, n: p.int('n'), b, planAt };
 }
 
+/** An element plan's identity: elements with equal plans have equal costs and tables. */
+function planKey(pl: ElementPlan): string {
+  return `${pl.sign}:${pl.aBits}:${pl.shift}:${pl.yBits}`;
+}
+
 function cost(values: ParamValue[]): Cost {
   const { set, n, planAt } = read(values, []);
-  return sumCost(n, (i) => elementCost(set, planAt(i)));
+  // a layer's elements share a few plans: each plan is costed once (in the current range mode)
+  const costs = new Map<string, Cost>();
+  return sumCost(n, (i) => {
+    const pl = planAt(i);
+    const key = planKey(pl);
+    let c = costs.get(key);
+    if (!c) costs.set(key, (c = elementCost(set, pl)));
+    return c;
+  });
 }
 
 type Label = (part: string, ...index: number[]) => string;
@@ -190,8 +203,16 @@ function geluElement(cs: ConstraintSystem, x: Signal, set: Setting, pl: ElementP
 /** The function tables gelu looks up in under groth16-cr (by name, each once; their fixed cost is not in cost()). */
 export function geluFunctionTables(values: ParamValue[]): FunctionTable[] {
   const { set, n, b, planAt } = read(values, []);
-  const elements = [...Array(Math.min(n, Math.max(...b.map((x) => x.length)))).keys()];
-  return uniqueTables(elements.flatMap((i) => elementTables(set, planAt(i))));
+  const seen = new Set<string>();
+  const tables: FunctionTable[] = [];
+  for (let i = 0; i < Math.min(n, Math.max(...b.map((x) => x.length))); i++) {
+    const pl = planAt(i);
+    const key = planKey(pl);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    tables.push(...elementTables(set, pl));
+  }
+  return uniqueTables(tables);
 }
 
 /** GELU per element, bit-exact with tensor-ir geluInt, by bits or (groth16-cr) by lookups: the same integers. */

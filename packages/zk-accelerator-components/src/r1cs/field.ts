@@ -21,7 +21,13 @@ export function fromField(v: bigint): bigint {
 /** Number of bits of a non-negative integer (bitLength(0) = 0). */
 export function bitLength(v: bigint): number {
   if (v < 0n) throw new Error(`internal error: bitLength of negative ${v}`);
-  return v === 0n ? 0 : v.toString(2).length;
+  // 32 bits at a time with clz32 (exact; no string per call: costs call this per element)
+  let bits = 0;
+  while (v >= 0x100000000n) {
+    v >>= 32n;
+    bits += 32;
+  }
+  return bits + 32 - Math.clz32(Number(v));
 }
 
 /** a^(−1) mod p by the extended Euclidean algorithm (a ≠ 0); ±1, the common case, at once. */
