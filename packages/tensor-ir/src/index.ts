@@ -26,3 +26,4 @@ export { printCommand, verifyCommand, runCommand, convertCommand } from './comma
 export { passes, runPasses, foldConstants, eliminateDeadNodes, canonicalize, fuseLayerNorm, fuseGelu, fuseMaskedSoftmax, MASK_LIMIT } from './passes';
 export type { Pass, NamedPass, PassOptions, FoldOptions } from './passes';
 export * from './heap';
+export * from './int64-words';

@@ -1,3 +1,4 @@
+import { int64Words, sameInt64 } from '@onnx-zk/tensor-ir';
 import { Interval, ReadInterval, scaledRange } from '../bounds/interval';
 
 /**
@@ -16,7 +17,7 @@ const COLUMN_BLOCK = 1024;
 
 /** The int64 words of a BigInt64Array (low, high per element), for reading without a BigInt each. */
 function wordsOf(a: ArrayLike<bigint>): Int32Array | undefined {
-  return a instanceof BigInt64Array ? new Int32Array(a.buffer, a.byteOffset, a.length * 2) : undefined;
+  return a instanceof BigInt64Array ? int64Words(a) : undefined;
 }
 
 /**
@@ -37,24 +38,9 @@ function maxAbs(v: Float64Array): number {
   return m;
 }
 
-/** Whether rows r and s of x (length k) are equal, exactly. */
-function sameRow(x: ArrayLike<bigint>, words: Int32Array | undefined, r: number, s: number, k: number): boolean {
-  if (words) {
-    for (let i = 2 * r * k, j = 2 * s * k, end = 2 * (r + 1) * k; i < end; i++, j++) if (words[i] !== words[j]) return false;
-    return true;
-  }
-  for (let i = 0; i < k; i++) if (x[r * k + i] !== x[s * k + i]) return false;
-  return true;
-}
-
 /** Whether every element's interval is a point (lo = hi), as a constant's bounds are. */
 export function isPoint(x: ReadInterval): boolean {
-  if (x.lo === x.hi) return true;
-  if (x.lo.length !== x.hi.length) return false;
-  const [lo, hi] = [wordsOf(x.lo), wordsOf(x.hi)];
-  if (lo && hi) return lo.every((v, i) => v === hi[i]);
-  for (let i = 0; i < x.lo.length; i++) if (x.lo[i] !== x.hi[i]) return false;
-  return true;
+  return x.lo === x.hi || sameInt64(x.lo, x.hi);
 }
 
 /** y = x·W + B for x [rows, K] (int64 values), exact. */
@@ -117,7 +103,7 @@ export function linearBounds(x: ReadInterval, w: ArrayLike<bigint>, b: ReadInter
   const reps: number[] = [];
   const repOf = new Array<number>(rows);
   for (let r = 0; r < rows; r++) {
-    let p = reps.findIndex((s) => sameRow(x.lo, loWords, r, s, k) && sameRow(x.hi, hiWords, r, s, k));
+    let p = reps.findIndex((s) => sameInt64(x.lo, x.lo, r * k, s * k, k) && sameInt64(x.hi, x.hi, r * k, s * k, k));
     if (p < 0) p = reps.push(r) - 1;
     repOf[r] = p;
   }

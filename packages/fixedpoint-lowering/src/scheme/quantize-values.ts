@@ -1,4 +1,4 @@
-import { ErrorSite, Tensor, quantize, quantizeSmall, raise, tensorValues } from '@onnx-zk/tensor-ir';
+import { ErrorSite, Tensor, int64Words, quantize, quantizeSmall, raise, tensorValues } from '@onnx-zk/tensor-ir';
 import { BOUND_LIMIT } from '../bounds/interval';
 import { Errors } from '../errors';
 
@@ -9,7 +9,7 @@ import { Errors } from '../errors';
 export function quantizeValues(values: ArrayLike<number>, frac: number, site: ErrorSite, what: string): BigInt64Array {
   const out = new BigInt64Array(values.length);
   // The int64 words (low, high) of out: an integer below 2^53 is stored without making a BigInt.
-  const words = new Int32Array(out.buffer);
+  const words = int64Words(out);
   const roundSmall = quantizeSmall; // one lookup of the import, not one per weight
   for (let i = 0; i < values.length; i++) {
     const x = values[i];

@@ -1,5 +1,6 @@
 import { Attr, FixedInfo, Node, Tensor, TirFile, ValueInfo } from '../model';
 import { FixedInfoType, GraphType, NamedTensorType, TIR_HEADER_SIZE, TIR_MAGIC, TIR_VERSION, TensorType, TirFileType, ValueInfoType } from './schema';
+import { sameInt64 } from '../int64-words';
 
 /** Serializes a TirFile: magic, version, protobuf payload. Does not verify (writeTir does). */
 export function encodeTir(file: TirFile): Uint8Array {
@@ -90,11 +91,8 @@ function valueInfoParts(v: ValueInfo, constant: Tensor | undefined): Uint8Array[
 
 /** Whether both bounds are exactly the int64 constant's data (the point interval of each element). */
 function isOwnData(f: FixedInfo, data: ArrayBufferView): boolean {
-  if (!(data instanceof BigInt64Array) || f.lo.length !== data.length || f.hi.length !== data.length) return false;
-  if (f.lo === data && f.hi === data) return true;
-  const [d, lo, hi] = [data, f.lo, f.hi].map((a) => new Int32Array(a.buffer, a.byteOffset, a.length * 2));
-  for (let i = 0; i < d.length; i++) if (lo[i] !== d[i] || hi[i] !== d[i]) return false;
-  return true;
+  if (!(data instanceof BigInt64Array)) return false;
+  return (f.lo === data || sameInt64(f.lo, data)) && (f.hi === data || sameInt64(f.hi, data));
 }
 
 function nodeMessage(n: Node): object {
